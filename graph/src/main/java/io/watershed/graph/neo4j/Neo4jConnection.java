@@ -1,0 +1,96 @@
+package io.watershed.graph.neo4j;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the Bolt driver and, when no external server is configured, the embedded DBMS behind it. Closing it closes
+ * the driver first, then the DBMS, so in-flight transactions finish against a live database.
+ */
+@Singleton
+public class Neo4jConnection implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Neo4jConnection.class);
+
+  private final EmbeddedNeo4j embedded;
+  private final Driver driver;
+  private final String database;
+
+  public Neo4jConnection(Neo4jSettings settings, @Value("${watershed.data-dir:./data}") String dataDir) {
+    String uri;
+    AuthToken auth;
+    if (settings.external()) {
+      this.embedded = null;
+      uri = settings.getUri();
+      auth =
+          settings.getPassword() == null
+              ? AuthTokens.none()
+              : AuthTokens.basic(settings.getUser(), settings.getPassword());
+      LOG.info("Using external Neo4j at {} as {}", uri, settings.getUser());
+    } else {
+      Neo4jSettings.Embedded e = settings.getEmbedded();
+      this.embedded =
+          EmbeddedNeo4j.start(
+              Path.of(dataDir).toAbsolutePath().normalize().resolve("neo4j"),
+              e.getBoltPort(),
+              e.getPageCacheMb() * 1024 * 1024,
+              e.getShutdownTimeout());
+      uri = embedded.boltUri();
+      auth = AuthTokens.none();
+    }
+    Config config =
+        Config.builder()
+            .withMaxConnectionPoolSize(settings.getMaxConnectionPoolSize())
+            .withConnectionAcquisitionTimeout(
+                settings.getConnectionAcquisitionTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .withLogging(Logging.slf4j())
+            .build();
+    this.driver = GraphDatabase.driver(uri, auth, config);
+    this.database = settings.getDatabase();
+    try {
+      driver.verifyConnectivity();
+    } catch (RuntimeException ex) {
+      close();
+      throw ex;
+    }
+  }
+
+  public Driver driver() {
+    return driver;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public SessionConfig sessionConfig() {
+    return SessionConfig.forDatabase(database);
+  }
+
+  public boolean embedded() {
+    return embedded != null;
+  }
+
+  @PreDestroy
+  @Override
+  public void close() {
+    try {
+      driver.close();
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

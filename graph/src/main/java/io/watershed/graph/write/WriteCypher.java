@@ -1,0 +1,250 @@
+package io.watershed.graph.write;
+
+/**
+ * The write path's Cypher, one statement per kind of row, each run once per batch with {@code UNWIND $rows}. Every
+ * statement is idempotent and order-independent (see docs/graph-model.md, "Merge rules"): first/last times use
+ * min/max, "latest wins" values compare event times first.
+ */
+final class WriteCypher {
+
+  private WriteCypher() {}
+
+  /*
+   * Facet merge, shared by jobs, runs, datasets and versions: for each facet key the facet from the latest event wins
+   * (ties: the larger JSON, so the outcome never depends on arrival order); its derived properties move with it.
+   */
+  private static final String MERGE_FACETS_OF_N =
+      """
+      FOREACH (k IN keys(row.facets) |
+        FOREACH (_ IN CASE WHEN n['facetTime.' + k] IS NULL OR row.eventTime > n['facetTime.' + k]
+                         OR (row.eventTime = n['facetTime.' + k] AND row.facets[k] > n['facet.' + k])
+                      THEN [1] ELSE [] END |
+          SET n['facet.' + k] = row.facets[k], n['facetTime.' + k] = row.eventTime
+          SET n += coalesce(row.derived[k], {})))
+      """;
+
+  private static final String TOUCH_TIMES_OF_N =
+      """
+      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.eventTime < n.createdAt THEN row.eventTime ELSE n.createdAt END,
+          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.eventTime > n.updatedAt THEN row.eventTime ELSE n.updatedAt END
+      """;
+
+  // Upserts jobs with their namespace and facets.
+  static final String JOBS =
+      """
+      UNWIND $rows AS row
+      MERGE (n:Job {namespace: row.namespace, name: row.name})
+      """
+          + TOUCH_TIMES_OF_N
+          + MERGE_FACETS_OF_N
+          + """
+      MERGE (ns:Namespace {name: row.namespace})
+      SET ns.createdAt = CASE WHEN ns.createdAt IS NULL OR row.eventTime < ns.createdAt THEN row.eventTime ELSE ns.createdAt END,
+          ns.updatedAt = CASE WHEN ns.updatedAt IS NULL OR row.eventTime > ns.updatedAt THEN row.eventTime ELSE ns.updatedAt END
+      MERGE (n)-[:IN_NAMESPACE]->(ns)
+      """;
+
+  // Upserts datasets with their namespace, facets, current schema and last successful update.
+  static final String DATASETS =
+      """
+      UNWIND $rows AS row
+      MERGE (n:Dataset {namespace: row.namespace, name: row.name})
+      """
+          + TOUCH_TIMES_OF_N
+          + MERGE_FACETS_OF_N
+          + """
+      SET n.lastModifiedAt = CASE WHEN row.modified AND (n.lastModifiedAt IS NULL OR row.eventTime > n.lastModifiedAt)
+                                  THEN row.eventTime ELSE n.lastModifiedAt END
+      FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.eventTime > n.schemaTime
+                            OR (row.eventTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
+        SET n.schema = row.schema, n.schemaTime = row.eventTime)
+      MERGE (ns:Namespace {name: row.namespace})
+      SET ns.createdAt = CASE WHEN ns.createdAt IS NULL OR row.eventTime < ns.createdAt THEN row.eventTime ELSE ns.createdAt END,
+          ns.updatedAt = CASE WHEN ns.updatedAt IS NULL OR row.eventTime > ns.updatedAt THEN row.eventTime ELSE ns.updatedAt END
+      MERGE (n)-[:IN_NAMESPACE]->(ns)
+      """;
+
+  // Makes the fields of each dataset's current schema (only rows whose schema won above) and retires the others.
+  static final String SCHEMA_FIELDS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      WHERE d.schemaTime = row.eventTime AND d.schema = row.schema
+      WITH DISTINCT d, row
+      CALL (d, row) {
+        UNWIND row.fields AS f
+        MERGE (field:Field {namespace: d.namespace, dataset: d.name, name: f.name})
+        SET field.type = f.type, field.description = f.description, field.inSchema = true
+        MERGE (field)-[:FIELD_OF]->(d)
+      }
+      WITH d, [f IN row.fields | f.name] AS current
+      MATCH (old:Field)-[:FIELD_OF]->(d)
+      WHERE NOT old.name IN current
+      SET old.inSchema = false
+      """;
+
+  // Upserts runs: the job link, the state machine (rank, then event time), start/end times and facets.
+  static final String RUNS =
+      """
+      UNWIND $rows AS row
+      MERGE (n:Run {runId: row.runId})
+      ON CREATE SET n.jobNamespace = row.jobNamespace, n.jobName = row.jobName
+      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.eventTime < n.createdAt THEN row.eventTime ELSE n.createdAt END,
+          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.eventTime > n.updatedAt THEN row.eventTime ELSE n.updatedAt END,
+          n.startedAt = CASE WHEN row.state = 'START' AND (n.startedAt IS NULL OR row.eventTime < n.startedAt)
+                             THEN row.eventTime ELSE n.startedAt END
+      FOREACH (_ IN CASE WHEN row.state IS NOT NULL AND (n.stateRank IS NULL OR row.rank > n.stateRank
+                            OR (row.rank = n.stateRank AND (row.eventTime > n.stateTime
+                                OR (row.eventTime = n.stateTime AND row.state > n.state)))) THEN [1] ELSE [] END |
+        SET n.state = row.state, n.stateRank = row.rank, n.stateTime = row.eventTime)
+      SET n.endedAt = CASE WHEN n.stateRank = 2 THEN n.stateTime ELSE null END
+      """
+          + MERGE_FACETS_OF_N
+          + """
+      WITH n, row
+      MATCH (job:Job {namespace: row.jobNamespace, name: row.jobName})
+      MERGE (n)-[:RUN_OF]->(job)
+      """;
+
+  // Links child runs and jobs to their parents (the parent run may not have reported yet: it is created bare).
+  static final String PARENTS =
+      """
+      UNWIND $rows AS row
+      MATCH (child:Job {namespace: row.jobNamespace, name: row.jobName})
+      MATCH (parentJob:Job {namespace: row.parentJobNamespace, name: row.parentJobName})
+      MERGE (child)-[:CHILD_OF]->(parentJob)
+      WITH row, parentJob
+      WHERE row.parentRunId IS NOT NULL
+      MATCH (run:Run {runId: row.runId})
+      MERGE (parent:Run {runId: row.parentRunId})
+      ON CREATE SET parent.jobNamespace = row.parentJobNamespace, parent.jobName = row.parentJobName
+      SET parent.createdAt = CASE WHEN parent.createdAt IS NULL OR row.eventTime < parent.createdAt
+                                  THEN row.eventTime ELSE parent.createdAt END,
+          parent.updatedAt = CASE WHEN parent.updatedAt IS NULL OR row.eventTime > parent.updatedAt
+                                  THEN row.eventTime ELSE parent.updatedAt END
+      MERGE (parent)-[:RUN_OF]->(parentJob)
+      MERGE (run)-[:CHILD_OF]->(parent)
+      """;
+
+  // Job-level and run-level reads.
+  static final String READS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
+      MERGE (j)-[e:READS]->(d)
+      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END,
+          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen THEN row.eventTime ELSE e.lastSeen END
+      WITH d, row
+      WHERE row.runId IS NOT NULL
+      MATCH (r:Run {runId: row.runId})
+      MERGE (r)-[x:READ]->(d)
+      SET x.eventTime = CASE WHEN x.eventTime IS NULL OR row.eventTime < x.eventTime THEN row.eventTime ELSE x.eventTime END
+      """;
+
+  // Job-level writes.
+  static final String WRITES =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
+      MERGE (j)-[e:WRITES]->(d)
+      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END,
+          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen THEN row.eventTime ELSE e.lastSeen END
+      """;
+
+  // Dataset versions: one per (dataset, run) or per DatasetEvent, with the producing run when there is one.
+  static final String VERSIONS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MERGE (n:DatasetVersion {versionId: row.versionId})
+      ON CREATE SET n.namespace = row.namespace, n.name = row.name, n.runId = row.runId
+      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.eventTime < n.createdAt THEN row.eventTime ELSE n.createdAt END,
+          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.eventTime > n.updatedAt THEN row.eventTime ELSE n.updatedAt END,
+          n.completedAt = CASE WHEN row.modified AND (n.completedAt IS NULL OR row.eventTime > n.completedAt)
+                               THEN row.eventTime ELSE n.completedAt END
+      FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.eventTime > n.schemaTime
+                            OR (row.eventTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
+        SET n.schema = row.schema, n.schemaTime = row.eventTime)
+      """
+          + MERGE_FACETS_OF_N
+          + """
+      MERGE (n)-[:VERSION_OF]->(d)
+      WITH n, row
+      WHERE row.runId IS NOT NULL
+      MATCH (r:Run {runId: row.runId})
+      MERGE (r)-[:PRODUCED]->(n)
+      """;
+
+  // Column lineage: output field derives from input field.
+  static final String COLUMN_LINEAGE =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MATCH (src:Dataset {namespace: row.inNamespace, name: row.inName})
+      MERGE (out:Field {namespace: row.namespace, dataset: row.name, name: row.field})
+      MERGE (out)-[:FIELD_OF]->(d)
+      MERGE (in:Field {namespace: row.inNamespace, dataset: row.inName, name: row.inField})
+      MERGE (in)-[:FIELD_OF]->(src)
+      MERGE (out)-[e:DERIVES_FROM]->(in)
+      FOREACH (_ IN CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen
+                            OR (row.eventTime = e.lastSeen AND coalesce(row.transformations, '') > coalesce(e.transformations, ''))
+                    THEN [1] ELSE [] END |
+        SET e.transformations = row.transformations, e.lastSeen = row.eventTime)
+      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END
+      """;
+
+  // Symlinks: another identifier of the same data.
+  static final String SYMLINKS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MATCH (t:Dataset {namespace: row.targetNamespace, name: row.targetName})
+      MERGE (d)-[s:SYMLINK_OF {type: row.type}]->(t)
+      """;
+
+  // Owners of jobs.
+  static final String JOB_OWNERS =
+      """
+      UNWIND $rows AS row
+      MATCH (j:Job {namespace: row.namespace, name: row.name})
+      MERGE (o:Owner {name: row.owner})
+      MERGE (o)-[x:OWNS {type: row.type}]->(j)
+      """;
+
+  // Owners of datasets.
+  static final String DATASET_OWNERS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MERGE (o:Owner {name: row.owner})
+      MERGE (o)-[x:OWNS {type: row.type}]->(d)
+      """;
+
+  // Quality-related input/output facets, one node per (event, dataset, facet), for the quality module.
+  static final String QUALITY_FACETS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      MERGE (q:QualityFacet {id: row.id})
+      ON CREATE SET q.namespace = row.namespace, q.name = row.name, q.runId = row.runId, q.facet = row.facet,
+                    q.json = row.json, q.eventTime = row.eventTime, q.side = row.side, q.eventType = row.eventType
+      MERGE (q)-[:ABOUT]->(d)
+      """;
+
+  // The raw events, linked to their runs.
+  static final String EVENTS =
+      """
+      UNWIND $rows AS row
+      MERGE (e:Event {eventId: row.eventId})
+      ON CREATE SET e.kind = row.kind, e.eventType = row.eventType, e.eventTime = row.eventTime,
+                    e.producer = row.producer, e.schemaURL = row.schemaURL, e.runId = row.runId,
+                    e.jobNamespace = row.jobNamespace, e.jobName = row.jobName, e.receivedAt = row.receivedAt,
+                    e.payload = row.payload
+      WITH e, row
+      WHERE row.runId IS NOT NULL
+      MATCH (r:Run {runId: row.runId})
+      MERGE (e)-[:ABOUT_RUN]->(r)
+      """;
+}

@@ -1,0 +1,162 @@
+package io.watershed.ingest.pipeline;
+
+import io.micrometer.core.instrument.Gauge;
+import io.watershed.graph.write.LineageEvent;
+import io.watershed.graph.write.LineageWriter;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Group commit. Requests hand their events to one Reactor pipeline that cuts them into transactions by size and by
+ * time ({@code bufferTimeout}) and writes one transaction at a time. Each event's future completes only after the
+ * transaction holding it has committed, so the HTTP layer answers 2xx only for durable events. While a transaction
+ * runs, the next one fills up: the busier the server, the bigger (and cheaper per event) the transactions.
+ *
+ * <p>If a transaction fails for a reason other than the database being unavailable, its events are retried one by
+ * one, so one event the database refuses cannot fail the other requests that shared its transaction.
+ */
+@Singleton
+public class IngestPipeline implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+
+  private final LineageWriter writer;
+  private final IngestMetrics metrics;
+  private final IngestSettings settings;
+  private final AtomicInteger queued = new AtomicInteger();
+  private final Scheduler writerThread = Schedulers.newSingle("ingest-writer");
+  private final CountDownLatch drained = new CountDownLatch(1);
+  private final FluxSink<Pending> sink;
+  private final Disposable subscription;
+  private volatile boolean closed;
+
+  public IngestPipeline(LineageWriter writer, IngestMetrics metrics, IngestSettings settings) {
+    this.writer = writer;
+    this.metrics = metrics;
+    this.settings = settings;
+    FluxSink<Pending>[] holder = newHolder();
+    this.subscription =
+        Flux.<Pending>create(s -> holder[0] = s, FluxSink.OverflowStrategy.BUFFER)
+            .bufferTimeout(
+                settings.getMaxTransactionEvents(), settings.getMaxTransactionWait(), Schedulers.parallel(), true)
+            .concatMap(batch -> Mono.fromRunnable(() -> commitAndRelease(batch)).subscribeOn(writerThread), 1)
+            .doFinally(signal -> drained.countDown())
+            .subscribe();
+    this.sink = holder[0];
+    Gauge.builder(IngestMetrics.QUEUE, queued, AtomicInteger::get)
+        .description("Events accepted but not yet committed")
+        .register(metrics.registry());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static FluxSink<Pending>[] newHolder() {
+    return (FluxSink<Pending>[]) new FluxSink[1];
+  }
+
+  /**
+   * Queues events for the next transactions. The returned futures complete when each event is committed, or fail
+   * with {@link StorageUnavailableException} (retry later) or the database's refusal of that event.
+   */
+  public List<CompletableFuture<Void>> submit(List<LineageEvent> events) {
+    if (closed) {
+      return events.stream().map(e -> CompletableFuture.<Void>failedFuture(new IngestOverloadedException("shutting down"))).toList();
+    }
+    if (queued.addAndGet(events.size()) > settings.getQueueCapacity()) {
+      queued.addAndGet(-events.size());
+      return events.stream()
+          .map(e -> CompletableFuture.<Void>failedFuture(new IngestOverloadedException("ingest queue is full")))
+          .toList();
+    }
+    long now = System.nanoTime();
+    return events.stream()
+        .map(
+            e -> {
+              Pending p = new Pending(e, new CompletableFuture<>(), now);
+              sink.next(p);
+              return p.done();
+            })
+        .toList();
+  }
+
+  private void commitAndRelease(List<Pending> batch) {
+    try {
+      commit(batch);
+    } catch (RuntimeException e) {
+      // commit() completes every future itself; this only keeps the pipeline alive if that ever fails.
+      LOG.error("Unexpected failure in the ingest writer", e);
+      batch.forEach(p -> p.done().completeExceptionally(e));
+    } finally {
+      queued.addAndGet(-batch.size());
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    try {
+      List<LineageEvent> events = batch.stream().map(Pending::event).toList();
+      metrics.transaction().record(() -> writer.write(events));
+      metrics.transactionSize(events.size());
+      batch.forEach(this::succeeded);
+    } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+      LOG.warn("Neo4j unavailable, {} events not written: {}", batch.size(), e.getMessage());
+      batch.forEach(p -> failed(p, new StorageUnavailableException(e)));
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        LOG.warn("Neo4j refused event {}: {}", batch.get(0).event().eventId(), e.getMessage());
+        failed(batch.get(0), e);
+      } else {
+        LOG.warn("Transaction of {} events failed ({}); writing them one by one", batch.size(), e.toString());
+        batch.forEach(p -> commit(List.of(p)));
+      }
+    }
+  }
+
+  private void succeeded(Pending p) {
+    metrics.latency().record(System.nanoTime() - p.enqueuedNanos(), TimeUnit.NANOSECONDS);
+    metrics.accepted(p.event().producer());
+    p.done().complete(null);
+  }
+
+  private void failed(Pending p, Throwable cause) {
+    metrics.failed(cause instanceof StorageUnavailableException ? "storage_unavailable" : "storage_refused", p.event().producer());
+    p.done().completeExceptionally(cause);
+  }
+
+  /** Stops taking events and waits (bounded) for the queued ones to commit. */
+  @PreDestroy
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    sink.complete();
+    try {
+      if (!drained.await(settings.getCommitTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Ingest queue not drained at shutdown; {} events unacknowledged", queued.get());
+        subscription.dispose();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      writerThread.dispose();
+    }
+  }
+
+  private record Pending(LineageEvent event, CompletableFuture<Void> done, long enqueuedNanos) {}
+}
