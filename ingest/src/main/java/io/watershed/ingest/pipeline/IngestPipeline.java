@@ -1,6 +1,8 @@
 package io.watershed.ingest.pipeline;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.watershed.graph.events.LineageCommitted;
 import io.watershed.graph.write.LineageEvent;
 import io.watershed.graph.write.LineageWriter;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +41,7 @@ public class IngestPipeline implements AutoCloseable {
   private final LineageWriter writer;
   private final IngestMetrics metrics;
   private final IngestSettings settings;
+  private final ApplicationEventPublisher<LineageCommitted> committed;
   private final AtomicInteger queued = new AtomicInteger();
   private final Scheduler writerThread = Schedulers.newSingle("ingest-writer");
   private final CountDownLatch drained = new CountDownLatch(1);
@@ -46,8 +49,13 @@ public class IngestPipeline implements AutoCloseable {
   private final Disposable subscription;
   private volatile boolean closed;
 
-  public IngestPipeline(LineageWriter writer, IngestMetrics metrics, IngestSettings settings) {
+  public IngestPipeline(
+      LineageWriter writer,
+      IngestMetrics metrics,
+      IngestSettings settings,
+      ApplicationEventPublisher<LineageCommitted> committed) {
     this.writer = writer;
+    this.committed = committed;
     this.metrics = metrics;
     this.settings = settings;
     FluxSink<Pending>[] holder = newHolder();
@@ -112,6 +120,7 @@ public class IngestPipeline implements AutoCloseable {
       metrics.transaction().record(() -> writer.write(events));
       metrics.transactionSize(events.size());
       batch.forEach(this::succeeded);
+      publish(events);
     } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
       LOG.warn("Neo4j unavailable, {} events not written: {}", batch.size(), e.getMessage());
       batch.forEach(p -> failed(p, new StorageUnavailableException(e)));
@@ -123,6 +132,15 @@ public class IngestPipeline implements AutoCloseable {
         LOG.warn("Transaction of {} events failed ({}); writing them one by one", batch.size(), e.toString());
         batch.forEach(p -> commit(List.of(p)));
       }
+    }
+  }
+
+  private void publish(List<LineageEvent> events) {
+    try {
+      committed.publishEvent(new LineageCommitted(events));
+    } catch (RuntimeException e) {
+      // The events are committed and acknowledged; a failing listener must not undo that.
+      LOG.error("A listener of committed lineage failed", e);
     }
   }
 
