@@ -53,6 +53,12 @@ final class CatalogCypher {
       RETURN v {.*} AS v ORDER BY v.createdAt DESC, v.versionId SKIP $offset LIMIT $limit
       """;
 
+  // How many versions a dataset has.
+  static final String COUNT_DATASET_VERSIONS =
+      """
+      MATCH (v:DatasetVersion)-[:VERSION_OF]->(:Dataset {namespace: $namespace, name: $name}) RETURN count(v) AS total
+      """;
+
   // The jobs of a namespace, a page at a time, with inputs, outputs and latest run.
   static final String JOBS =
       """

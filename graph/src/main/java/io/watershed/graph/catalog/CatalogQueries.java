@@ -99,7 +99,13 @@ public class CatalogQueries {
                       CatalogCypher.DATASET_VERSIONS,
                       Map.of("namespace", namespace, "name", name, "limit", limit, "offset", offset))
                   .list(r -> version(r.get("v")));
-          return new Page<>(items, items.size() + (long) offset);
+          long total =
+              session
+                  .run(CatalogCypher.COUNT_DATASET_VERSIONS, Map.of("namespace", namespace, "name", name))
+                  .single()
+                  .get("total")
+                  .asLong();
+          return new Page<>(items, total);
         });
   }
 
