@@ -48,7 +48,7 @@ final class EventMapper {
           textOrNull(event.get("eventType")),
           utc(ds.getEventTime()),
           ds.getProducer() == null ? null : ds.getProducer().toString(),
-          ds.getSchemaURL() == null ? null : ds.getSchemaURL().toString(),
+          textOrNull(event.get("schemaURL")),
           payload,
           receivedAt,
           null,
@@ -64,7 +64,7 @@ final class EventMapper {
           textOrNull(event.get("eventType")),
           utc(job.getEventTime()),
           job.getProducer() == null ? null : job.getProducer().toString(),
-          job.getSchemaURL() == null ? null : job.getSchemaURL().toString(),
+          textOrNull(event.get("schemaURL")),
           payload,
           receivedAt,
           job(event.get("job")),
@@ -76,6 +76,7 @@ final class EventMapper {
     throw new IllegalArgumentException("not an OpenLineage event: " + typed.getClass());
   }
 
+  // The schemaURL as sent: the OpenLineage model fills in a default when it is missing, which we must not store.
   private LineageEvent runEvent(
       JsonNode event, OpenLineage.RunEvent run, String eventId, String payload, ZonedDateTime receivedAt) {
     JsonNode runNode = event.get("run");
@@ -85,7 +86,7 @@ final class EventMapper {
         run.getEventType() == null ? null : run.getEventType().name(),
         utc(run.getEventTime()),
         run.getProducer() == null ? null : run.getProducer().toString(),
-        run.getSchemaURL() == null ? null : run.getSchemaURL().toString(),
+        textOrNull(event.get("schemaURL")),
         payload,
         receivedAt,
         job(event.get("job")),
