@@ -47,13 +47,15 @@ class KillNineDurabilityIT {
                     acknowledged.add(runId);
                   }
                 } catch (RuntimeException connectionLost) {
-                  return; // the server was killed under us
+                  // Expected once the server is killed under us; before that, keep going.
                 }
               }
             });
       }
       // Kill while requests are in flight, once a fair number were acknowledged.
-      Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 200);
+      Awaitility.await("200 acknowledged events (server log: " + log + ")")
+          .atMost(java.time.Duration.ofSeconds(120))
+          .until(() -> acknowledged.size() >= 200);
       server.kill9();
       stop.set(true);
       producers.shutdown();
