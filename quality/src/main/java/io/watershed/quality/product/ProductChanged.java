@@ -1,7 +1,8 @@
 package io.watershed.quality.product;
 
 /**
- * Published (Micronaut application event, inside the quality module) after a product's contract was stored or the
- * product deleted, so that it is evaluated again (or its gauges removed).
+ * Published (Micronaut application event, inside the quality module) when something a product's evaluation depends
+ * on changed outside lineage ingest: its contract was stored, it was deleted, or quality results about its datasets
+ * arrived. The evaluation service listens and evaluates it again (or removes its gauges).
  */
 public record ProductChanged(String product) {}
