@@ -205,8 +205,14 @@ class ProductSloIT implements SharedNeo4jTest {
     JsonNode orders = http.get("/api/v1/data-products/orders").json();
     assertThat(orders.get("stateSince").asText()).isEqualTo("2026-11-21T11:00:00Z");
     assertThat(orders.get("stateReasons").get(0).asText()).isEqualTo("STALE:" + PG + ":shop.public.orders");
-    assertThat(sample(http.get("/prometheus").body(), "watershed_product_in_slo{domain=\"sales\",product=\"orders\"}"))
-        .isEqualTo(0.0);
+    // The gauge follows the recorded state right after it is committed; a scrape may land in between.
+    Awaitility.await("the in-SLO gauge follows the state")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                sample(http.get("/prometheus").body(), "watershed_product_in_slo{domain=\"sales\",product=\"orders\"}")
+                    == 0.0);
   }
 
   private JsonNode awaitStatus(String product, String state) {
