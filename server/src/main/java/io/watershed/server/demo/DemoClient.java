@@ -22,12 +22,14 @@ public final class DemoClient implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final URI base;
+  private final @Nullable String apiKey;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final OpenLineageClient lineage;
 
   /** @param apiKey an ingest API key, when the instance requires one */
   public DemoClient(URI base, @Nullable String apiKey) {
     this.base = base;
+    this.apiKey = apiKey;
     HttpConfig config = new HttpConfig();
     config.setUrl(base);
     config.setEndpoint("/api/v1/lineage");
@@ -58,6 +60,22 @@ public final class DemoClient implements AutoCloseable {
           + response.body());
     }
     return response.statusCode() == 201;
+  }
+
+  /**
+   * Posts a hand-written event body to the ingest endpoint, as a script with its own emitter would.
+   *
+   * @return the HTTP status
+   */
+  public int postRawEvent(String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/lineage"))
+        .timeout(TIMEOUT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    return send(request.build()).statusCode();
   }
 
   /** Sends one event; the OpenLineage client throws when Watershed does not acknowledge it. */

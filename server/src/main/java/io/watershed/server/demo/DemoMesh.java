@@ -5,12 +5,16 @@ import static io.watershed.server.demo.Pipeline.Outcome.validated;
 import static io.watershed.server.demo.Pipeline.Outcome.wrote;
 
 import io.watershed.server.demo.Pipeline.AssertionAbout;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The demo's data mesh: four domains, five data products, and the pipelines that produce, validate and read them
@@ -22,6 +26,8 @@ import java.util.Map;
  *   <li>{@code campaign-attribution} (marketing) incomplete: its last run left 12% of {@code channel} null;
  *   <li>{@code product-catalog} (product) breached: its latest validation found non-positive prices.
  * </ul>
+ *
+ * One more producer is misconfigured: its events are rejected.
  */
 public final class DemoMesh {
 
@@ -121,6 +127,23 @@ public final class DemoMesh {
   /** One run of every pipeline, ending now: the mesh keeps running as its newest runs did. */
   public static List<DemoRun> live(Instant now) {
     return PIPELINES.stream().map(p -> p.live(now)).toList();
+  }
+
+  /**
+   * An event of {@code finance-reporting/ledger.export}, a cron script with its own emitter: its {@code eventTime}
+   * has no UTC offset, which the OpenLineage spec requires, so Watershed rejects it.
+   */
+  public static String misconfiguredEvent(Instant now) {
+    String localTime = LocalDateTime.ofInstant(now, ZoneOffset.UTC).toString();
+    UUID runId = UUID.nameUUIDFromBytes(("ledger.export@" + now).getBytes(StandardCharsets.UTF_8));
+    return """
+        {"eventType": "COMPLETE", "eventTime": "%s",
+         "producer": "https://example.com/watershed-demo/legacy-cron",
+         "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+         "run": {"runId": "%s"},
+         "job": {"namespace": "finance-reporting", "name": "ledger.export"},
+         "inputs": [{"namespace": "%s", "name": "%s"}], "outputs": []}
+        """.formatted(localTime, runId, ORDERS.namespace(), ORDERS.name());
   }
 
   private static DemoJob job(String namespace, String name, String integration, String jobType) {

@@ -53,12 +53,26 @@ public final class DemoScenario {
       Collections.reverse(newestFirst);
       events = send(newestFirst);
     }
+    sendMisconfigured();
     return new DemoSummary(DemoMesh.CONTRACTS.size(), created, events);
   }
 
-  /** One more run of every pipeline, ending now; returns the number of events sent. */
+  /** One more run of every pipeline, ending now, and one rejected event; returns the number of events sent. */
   public int tick() {
-    return send(DemoMesh.live(clock.instant()));
+    int events = send(DemoMesh.live(clock.instant()));
+    sendMisconfigured();
+    return events + 1;
+  }
+
+  /**
+   * The mesh's one misconfigured producer: a cron script with a hand-written emitter whose event times lack a UTC
+   * offset. Watershed must refuse them (400), which the platform dashboard shows as rejected events.
+   */
+  private void sendMisconfigured() {
+    int status = client.postRawEvent(DemoMesh.misconfiguredEvent(clock.instant()));
+    if (status != 400) {
+      throw new DemoException("the misconfigured producer's event was answered " + status + ", not 400");
+    }
   }
 
   /**
