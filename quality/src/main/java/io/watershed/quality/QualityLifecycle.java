@@ -1,6 +1,7 @@
 package io.watershed.quality;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.watershed.graph.schema.GraphSchema;
 import io.watershed.quality.evaluation.EvaluationService;
 import io.watershed.quality.evaluation.FreshnessScheduler;
@@ -13,9 +14,11 @@ import jakarta.annotation.PreDestroy;
 /**
  * Starts the quality module once the graph schema is up to date, in an order that makes a restart lose nothing:
  * products from the graph, recent OpenLineage results again, the contract directory, one evaluation of every product
- * (which also rebuilds the gauges), then the freshness scheduler.
+ * (which also rebuilds the gauges), then the freshness scheduler. {@code watershed.quality.enabled=false} keeps all
+ * of it from starting (a context that only needs the module's configuration).
  */
 @Context
+@Requires(property = "watershed.quality.enabled", notEquals = "false")
 public class QualityLifecycle {
 
   private final ProductRegistry registry;

@@ -214,6 +214,9 @@ public class EvaluationService implements ApplicationEventListener<ProductChange
   }
 
   private void publish(RegisteredProduct product, Transition t) {
+    if (t.from() == t.to()) {
+      return; // a first evaluation that finds nothing to judge yet: no change to tell anyone about
+    }
     LOG.info("Data product {} is {} since {} (was {}): {}", t.product(), t.to(), t.at(), t.from(), t.reasons());
     try {
       stateChanges.publishEvent(new ProductStateChanged(

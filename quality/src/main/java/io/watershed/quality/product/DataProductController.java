@@ -53,7 +53,7 @@ public class DataProductController {
 
   @Put(
       value = "/{name}",
-      consumes = {MediaType.APPLICATION_YAML, "text/yaml", "application/x-yaml", MediaType.APPLICATION_JSON,
+      consumes = {"application/yaml", MediaType.APPLICATION_YAML, "text/yaml", MediaType.APPLICATION_JSON,
           MediaType.TEXT_PLAIN},
       produces = MediaType.APPLICATION_JSON)
   public HttpResponse<ProductView> put(@PathVariable String name, @Body byte[] body) {

@@ -70,7 +70,7 @@ public class SloRepository {
   // A product's intervals overlapping [from, to], oldest first.
   static final String INTERVALS =
       """
-      MATCH (i:SloInterval) WHERE i.product = $name AND i.from < $to AND (i.to IS NULL OR i.to > $from)
+      MATCH (i:SloInterval) WHERE i.product = $name AND i.from <= $to AND (i.to IS NULL OR i.to > $from)
       RETURN i.from AS from, i.to AS to, i.state AS state, i.reasons AS reasons
       ORDER BY i.from LIMIT $limit
       """;

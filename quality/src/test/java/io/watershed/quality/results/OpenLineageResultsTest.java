@@ -1,6 +1,7 @@
 package io.watershed.quality.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +30,8 @@ class OpenLineageResultsTest {
     DatasetRef table = new DatasetRef("my-datasource-namespace", "instance.schema.table");
     assertThat(batch.checks()).extracting(CheckResult::check, CheckResult::column, CheckResult::success)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("row_count_equal_to", null, true),
-            org.assertj.core.groups.Tuple.tuple("no_null_values", "id", true));
+            tuple("row_count_equal_to", null, true),
+            tuple("no_null_values", "id", true));
     assertThat(batch.checks()).allMatch(c -> c.dataset().equals(table)
         && c.runId().equals("ea041791-68bc-4ae1-bd89-4c8106a157e4") && c.source() == ResultSource.OPENLINEAGE);
     assertThat(batch.metrics()).singleElement().satisfies(m -> {
@@ -50,8 +51,8 @@ class OpenLineageResultsTest {
     QualityBatch batch = OpenLineageResults.convert(FacetedEvent.of("e2", T, JSON.readTree(payload)));
     assertThat(batch.metrics()).extracting(MetricObservation::column, MetricObservation::nonNullRatio)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(null, null),
-            org.assertj.core.groups.Tuple.tuple("a", 0.95));
+            tuple(null, null),
+            tuple("a", 0.95));
   }
 
   @Test
