@@ -50,8 +50,7 @@ public final class DemoClient implements AutoCloseable {
   public boolean putContract(String product, String document) {
     HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/data-products/" + product))
         .timeout(TIMEOUT)
-        // The data-product API takes Micronaut's YAML media type (it refuses RFC 9512's application/yaml).
-        .header("Content-Type", "application/x-yaml")
+        .header("Content-Type", "application/yaml")
         .PUT(HttpRequest.BodyPublishers.ofString(document))
         .build();
     HttpResponse<String> response = send(request);
