@@ -44,7 +44,7 @@ public class DemoLoader {
         t.setDaemon(true);
         return t;
       });
-  private DemoClient client;
+  private volatile DemoClient client;
 
   public DemoLoader(
       DemoSettings settings,

@@ -14,7 +14,7 @@ final class Neo4jTimers {
 
   static Timer timer(MeterRegistry registry, String operation) {
     return Timer.builder(MetricNames.NEO4J_TRANSACTION)
-        .description("Duration of Neo4j write transactions")
+        .description("Duration of Neo4j transactions, by operation")
         .tag(MetricNames.TAG_OPERATION, operation)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns finished producer runs into producer meters on its own thread: it reads each batch's start times from the
  * graph (the START event may have been committed long before), counts every run once, and records durations, time
- * to publish and the last successful update. {@link #submit} never blocks: when the queue is full the runs are
- * dropped and counted in {@code watershed_metrics_runs_dropped_total}.
+ * to publish and the last successful update. {@link #submit} never blocks: when the queue is full, or the graph
+ * cannot be read, the runs are dropped and counted in {@code watershed_metrics_runs_dropped_total}.
  */
 @Singleton
 public class RunRecorder implements AutoCloseable {
@@ -53,6 +53,8 @@ public class RunRecorder implements AutoCloseable {
   private final Timer reads;
   private final RecentRuns counted = new RecentRuns(REMEMBERED_RUNS);
   private final ThreadPoolExecutor executor;
+  /** Only the recorder thread reads and writes it: one warning per outage, not one per batch. */
+  private boolean failing;
 
   /** @param schema injected only so that migrations have run before anything here reads the graph */
   public RunRecorder(
@@ -70,7 +72,7 @@ public class RunRecorder implements AutoCloseable {
     this.seedLookback = settings.seedLookback();
     this.dropped =
         Counter.builder(MetricNames.RUNS_DROPPED)
-            .description("Finished producer runs not measured because the run recorder's queue was full")
+            .description("Finished producer runs not measured (the recorder's queue was full or Neo4j did not answer)")
             .register(registry);
     this.reads = Neo4jTimers.timer(registry, "producer_metrics");
     this.executor =
@@ -124,9 +126,17 @@ public class RunRecorder implements AutoCloseable {
     try {
       facts = facts(runs);
     } catch (RuntimeException e) {
-      LOG.warn("Could not read start times of {} finished run(s); they are not measured: {}", runs.size(),
-          e.toString());
+      if (!failing) {
+        LOG.warn("Could not read start times of finished runs; they are not measured until Neo4j answers: {}",
+            e.toString());
+        failing = true;
+      }
+      dropped.increment(runs.size());
       return;
+    }
+    if (failing) {
+      LOG.info("Finished runs are measured again");
+      failing = false;
     }
     for (TerminalRun run : runs) {
       List<ProductLabels> products = run.listsOutputs() ? run.products() : facts.productsOf(run);
