@@ -51,7 +51,7 @@ public class IngestMetrics {
             .register(registry);
     this.transaction =
         Timer.builder(NEO4J_TRANSACTION)
-            .description("Duration of Neo4j write transactions")
+            .description("Duration of Neo4j transactions, by operation")
             .tag("operation", "ingest")
             .publishPercentileHistogram()
             .minimumExpectedValue(Duration.ofMillis(1))
