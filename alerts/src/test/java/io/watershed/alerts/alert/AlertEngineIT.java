@@ -247,6 +247,30 @@ class AlertEngineIT {
     assertThat(h.notifications().get(3).recipientKey()).isEqualTo("email:raw@corp.test");
   }
 
+  @Test
+  void shouldRepostActiveAlertsToAlertmanagerBeforeTheyExpireThere() {
+    g.product("raw-orders-am").domain("platform").owner("team-raw").exposes("raw.orders")
+        .routes("[{\"type\":\"alertmanager\",\"url\":\"http://alertmanager.test:9093\"}]").build();
+    failIngest("r1", T0);
+    assertThat(h.planner.planDue()).isEqualTo(5);
+
+    h.clock.advance(Duration.ofMinutes(14));
+    assertThat(h.planner.planDue()).isZero();
+    h.clock.advance(Duration.ofMinutes(1));
+    assertThat(h.planner.planDue()).as("a quarter of the 1h firing TTL").isEqualTo(1);
+    Recorded repost = h.notifications().get(5);
+    assertThat(repost.recipientKey()).startsWith("alertmanager:");
+    assertThat(repost.kind()).isEqualTo("FIRING");
+    assertThat(repost.id()).contains(":2:firing");
+
+    h.clock.advance(Duration.ofMinutes(1));
+    h.ingest(run(NS, "etl.ingest_orders", "r2", "COMPLETE", T0.plusMinutes(20)).output("raw.orders").build());
+    assertThat(h.planner.planDue()).isEqualTo(5);
+    assertThat(h.notifications().get(h.notifications().size() - 1).id()).doesNotContain(":firing");
+    h.clock.advance(Duration.ofHours(1));
+    assertThat(h.planner.planDue()).as("nothing is re-posted once resolved").isZero();
+  }
+
   private static Recorded byRecipient(List<Recorded> sent, String key) {
     return sent.stream().filter(n -> n.recipientKey().equals(key)).findFirst().orElseThrow();
   }
