@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -43,9 +44,17 @@ public class ImpactAnalysis {
    * @throws NodeNotFoundException when the start node or one of the fields is not in the graph
    */
   public ImpactReport impact(ImpactRequest request) {
-    try (Session session = connection.driver().session(connection.sessionConfig())) {
+    try (Session session = connection.driver().session(ImpactAnalysis.wholeResults(connection))) {
       return session.executeRead(tx -> walk(tx, request));
     }
+  }
+
+  /**
+   * Sessions that pull each result in one go: a wide BFS level returns thousands of rows, and the driver's default
+   * (1000 records per pull) would add a round trip per thousand.
+   */
+  static SessionConfig wholeResults(Neo4jConnection connection) {
+    return SessionConfig.builder().withDatabase(connection.database()).withFetchSize(-1).build();
   }
 
   private ImpactReport walk(TransactionContext tx, ImpactRequest request) {

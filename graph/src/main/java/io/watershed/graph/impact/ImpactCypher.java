@@ -28,35 +28,45 @@ final class ImpactCypher {
       RETURN elementId(f) AS id, f.name AS field
       """;
 
-  // Job-level downstream neighbours: jobs reading a dataset, datasets a job writes, aliases of a dataset.
-  static final String DOWNSTREAM =
+  // Job-level downstream neighbours of datasets: the jobs that read them and their aliases. A dataset only has
+  // incoming READS, so one undirected expansion over both types gives exactly those.
+  static final String DATASETS_DOWNSTREAM =
       """
       UNWIND $ids AS id
-      MATCH (n) WHERE elementId(n) = id
-      CALL (n) {
-        MATCH (n:Dataset)<-[:READS]-(m:Job) RETURN m
-        UNION
-        MATCH (n:Job)-[:WRITES]->(m:Dataset) RETURN m
-        UNION
-        MATCH (n:Dataset)-[:SYMLINK_OF]-(m:Dataset) RETURN m
-      }
+      MATCH (n:Dataset) WHERE elementId(n) = id
+      MATCH (n)-[:READS|SYMLINK_OF]-(m)
       RETURN id AS from, elementId(m) AS to, m:Job AS job, m.namespace AS namespace, m.name AS name
       LIMIT $max
       """;
 
-  // Job-level upstream neighbours: jobs writing a dataset, datasets a job reads, aliases of a dataset.
-  static final String UPSTREAM =
+  // Job-level downstream neighbours of jobs: the datasets they write.
+  static final String JOBS_DOWNSTREAM =
       """
       UNWIND $ids AS id
-      MATCH (n) WHERE elementId(n) = id
-      CALL (n) {
-        MATCH (n:Dataset)<-[:WRITES]-(m:Job) RETURN m
-        UNION
-        MATCH (n:Job)-[:READS]->(m:Dataset) RETURN m
-        UNION
-        MATCH (n:Dataset)-[:SYMLINK_OF]-(m:Dataset) RETURN m
-      }
+      MATCH (n:Job) WHERE elementId(n) = id
+      MATCH (n)-[:WRITES]->(m:Dataset)
+      RETURN id AS from, elementId(m) AS to, false AS job, m.namespace AS namespace, m.name AS name
+      LIMIT $max
+      """;
+
+  // Job-level upstream neighbours of datasets: the jobs that write them and their aliases (a dataset only has
+  // incoming WRITES).
+  static final String DATASETS_UPSTREAM =
+      """
+      UNWIND $ids AS id
+      MATCH (n:Dataset) WHERE elementId(n) = id
+      MATCH (n)-[:WRITES|SYMLINK_OF]-(m)
       RETURN id AS from, elementId(m) AS to, m:Job AS job, m.namespace AS namespace, m.name AS name
+      LIMIT $max
+      """;
+
+  // Job-level upstream neighbours of jobs: the datasets they read.
+  static final String JOBS_UPSTREAM =
+      """
+      UNWIND $ids AS id
+      MATCH (n:Job) WHERE elementId(n) = id
+      MATCH (n)-[:READS]->(m:Dataset)
+      RETURN id AS from, elementId(m) AS to, false AS job, m.namespace AS namespace, m.name AS name
       LIMIT $max
       """;
 
@@ -80,7 +90,8 @@ final class ImpactCypher {
   static final String UNTRACED_READERS =
       """
       UNWIND $ids AS id
-      MATCH (d:Dataset)<-[:READS]-(j:Job) WHERE elementId(d) = id
+      MATCH (d:Dataset) WHERE elementId(d) = id
+      MATCH (d)<-[:READS]-(j:Job)
       OPTIONAL MATCH (j)-[:WRITES]->(o:Dataset)
       WITH id, d, j, o,
            o IS NOT NULL AND EXISTS { (o)<-[:FIELD_OF]-(:Field)-[:DERIVES_FROM]->(:Field)-[:FIELD_OF]->(d) } AS traced
@@ -96,7 +107,8 @@ final class ImpactCypher {
   static final String PRODUCTS =
       """
       UNWIND $ids AS id
-      MATCH (d:Dataset)<-[:EXPOSES]-(p:DataProduct) WHERE elementId(d) = id
+      MATCH (d:Dataset) WHERE elementId(d) = id
+      MATCH (d)<-[:EXPOSES]-(p:DataProduct)
       RETURN id AS dataset, p.name AS name,
              coalesce([(p)-[:IN_DOMAIN]->(x:Domain) | x.name][0], p.domain) AS domain,
              p.severity AS severity, p.state AS state,
@@ -107,7 +119,8 @@ final class ImpactCypher {
   static final String ASSET_OWNERS =
       """
       UNWIND $ids AS id
-      MATCH (o:Owner)-[:OWNS]->(n) WHERE elementId(n) = id
+      MATCH (n) WHERE elementId(n) = id
+      MATCH (o:Owner)-[:OWNS]->(n)
       RETURN DISTINCT id, o.name AS owner
       """;
 
@@ -138,7 +151,8 @@ final class ImpactCypher {
   static final String OPEN_CHANGES =
       """
       UNWIND $ids AS id
-      MATCH (c:Change {status: 'OPEN'})-[:ABOUT]->(n) WHERE elementId(n) = id AND c.kind IN $kinds
+      MATCH (n) WHERE elementId(n) = id
+      MATCH (c:Change)-[:ABOUT]->(n) WHERE c.status = 'OPEN' AND c.kind IN $kinds
       RETURN id, c.id AS change, c.kind AS kind, c.at AS at, c.description AS description, c.evidence AS evidence
       ORDER BY c.at
       """;
@@ -160,7 +174,8 @@ final class ImpactCypher {
   static final String FAILING_CHECK_RESULTS =
       """
       UNWIND $ids AS id
-      MATCH (c:CheckResult)-[:ABOUT]->(d:Dataset) WHERE elementId(d) = id
+      MATCH (d:Dataset) WHERE elementId(d) = id
+      MATCH (c:CheckResult)-[:ABOUT]->(d)
       WITH id, c.check AS check, c.column AS column, c ORDER BY c.time DESC
       WITH id, check, column, collect(c)[0] AS latest
       WHERE latest.success = false
@@ -172,7 +187,8 @@ final class ImpactCypher {
   static final String OUT_OF_SLO_PRODUCTS =
       """
       UNWIND $ids AS id
-      MATCH (d:Dataset)<-[:EXPOSES]-(p:DataProduct {state: 'OUT_OF_SLO'}) WHERE elementId(d) = id
+      MATCH (d:Dataset) WHERE elementId(d) = id
+      MATCH (d)<-[:EXPOSES]-(p:DataProduct) WHERE p.state = 'OUT_OF_SLO'
       RETURN id, p.name AS product, p.stateReasons AS reasons, p.stateSince AS since,
              d.namespace AS namespace, d.name AS name
       """;

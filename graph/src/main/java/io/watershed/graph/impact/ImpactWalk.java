@@ -132,6 +132,11 @@ final class ImpactWalk {
   /** Runs the walk to the end: every level up to the depth, plus one look beyond it to tell whether it was cut. */
   void run(TransactionContext tx) {
     while (!pending.isEmpty()) {
+      if (visits.size() >= nodeLimit) {
+        // Nothing new can be visited; expanding further would only find edges between known nodes.
+        cutByLimit = true;
+        return;
+      }
       Map.Entry<Integer, Map<Expansion, LinkedHashSet<String>>> level = pending.pollFirstEntry();
       int distance = level.getKey();
       if (distance > maxDepth) {
@@ -147,7 +152,17 @@ final class ImpactWalk {
     List<Runnable> twoSteps = new ArrayList<>();
     LinkedHashSet<String> coarse = work.get(Expansion.COARSE);
     if (coarse != null) {
-      for (Record r : query(tx, ImpactCypher.DOWNSTREAM, coarse)) {
+      List<Record> rows = new ArrayList<>();
+      Set<String> datasets = new LinkedHashSet<>();
+      Set<String> jobs = new LinkedHashSet<>();
+      coarse.forEach(id -> (visits.get(id).id.type() == NodeType.JOB ? jobs : datasets).add(id));
+      if (!datasets.isEmpty()) {
+        rows.addAll(query(tx, ImpactCypher.DATASETS_DOWNSTREAM, datasets));
+      }
+      if (!jobs.isEmpty()) {
+        rows.addAll(query(tx, ImpactCypher.JOBS_DOWNSTREAM, jobs));
+      }
+      for (Record r : rows) {
         Visit from = visits.get(r.get("from").asString());
         String ns = r.get("namespace").asString();
         String name = r.get("name").asString();

@@ -61,7 +61,7 @@ public class RootCauseAnalysis {
     if (nodeLimit < 1 || nodeLimit > ImpactRequest.MAX_NODES) {
       throw new IllegalArgumentException("limit must be between 1 and " + ImpactRequest.MAX_NODES);
     }
-    try (Session session = connection.driver().session(connection.sessionConfig())) {
+    try (Session session = connection.driver().session(ImpactAnalysis.wholeResults(connection))) {
       return session.executeRead(tx -> analyse(tx, product, depth, nodeLimit));
     }
   }

@@ -2,6 +2,7 @@ package io.watershed.graph.impact;
 
 import io.micronaut.core.annotation.Nullable;
 import io.watershed.graph.lineage.NodeId;
+import io.watershed.graph.lineage.NodeId.NodeType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,12 +60,12 @@ final class UpstreamWalk {
           }
         });
     for (int level = 0; !frontier.isEmpty(); level++) {
-      List<Record> rows =
-          tx.run(ImpactCypher.UPSTREAM, Map.of("ids", List.copyOf(frontier), "max", ImpactWalk.MAX_ROWS_PER_QUERY))
-              .list();
-      if (rows.size() >= ImpactWalk.MAX_ROWS_PER_QUERY) {
-        cutByLimit = true;
-      }
+      List<String> datasets = new ArrayList<>();
+      List<String> jobs = new ArrayList<>();
+      frontier.forEach(id -> (visits.get(id).id().type() == NodeType.JOB ? jobs : datasets).add(id));
+      List<Record> rows = new ArrayList<>();
+      rows.addAll(expand(tx, ImpactCypher.DATASETS_UPSTREAM, datasets));
+      rows.addAll(expand(tx, ImpactCypher.JOBS_UPSTREAM, jobs));
       frontier.clear();
       for (Record r : rows) {
         Visit from = visits.get(r.get("from").asString());
@@ -91,6 +92,17 @@ final class UpstreamWalk {
         frontier.add(to);
       }
     }
+  }
+
+  private List<Record> expand(TransactionContext tx, String cypher, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Record> rows = tx.run(cypher, Map.of("ids", ids, "max", ImpactWalk.MAX_ROWS_PER_QUERY)).list();
+    if (rows.size() >= ImpactWalk.MAX_ROWS_PER_QUERY) {
+      cutByLimit = true;
+    }
+    return rows;
   }
 
   private void edge(Visit downstream, Visit up) {
