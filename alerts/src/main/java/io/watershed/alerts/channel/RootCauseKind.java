@@ -8,6 +8,8 @@ public enum RootCauseKind {
   RUN_FAILED("run failed"),
   /** A dataset's schema changed in a way its consumers cannot read (a column dropped, renamed or retyped). */
   SCHEMA_BREAKING("breaking schema change"),
+  /** A dataset was dropped, renamed or truncated (OpenLineage {@code lifecycleStateChange}). */
+  LIFECYCLE_CHANGE("dataset dropped, renamed or truncated"),
   /** A dataset was not updated within its freshness objective. */
   STALE("stale data"),
   /** A dataset is below its completeness thresholds (null ratios, row counts). */

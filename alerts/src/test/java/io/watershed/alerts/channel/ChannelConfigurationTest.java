@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
+import io.watershed.alerts.testing.AlertsDatabase;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The channels as Micronaut wires them, configured the way docs/alert-channels.md says. */
+/**
+ * The channels as Micronaut wires them, configured the way docs/alert-channels.md says. The module's other beans need
+ * a graph, so the context points at the shared test database (and runs no background work).
+ */
 class ChannelConfigurationTest {
 
   @Test
   void shouldOfferTheHttpChannelsWithDefaultsWhenNothingIsConfigured() {
-    try (ApplicationContext context = ApplicationContext.run()) {
+    try (ApplicationContext context = ApplicationContext.run(AlertsDatabase.quietContext(Map.of()))) {
       ChannelRegistry registry = context.getBean(ChannelRegistry.class);
 
       assertThat(registry.availableTypes())
@@ -26,11 +30,11 @@ class ChannelConfigurationTest {
 
   @Test
   void shouldBindSettingsFromProperties() {
-    try (ApplicationContext context = ApplicationContext.run(Map.of(
+    try (ApplicationContext context = ApplicationContext.run(AlertsDatabase.quietContext(Map.of(
         "watershed.alerts.http.connect-timeout", "2s",
         "watershed.alerts.http.request-timeout", "15s",
         "watershed.alerts.http.max-response-bytes", "4096",
-        "watershed.alerts.alertmanager.firing-ttl", "4h"))) {
+        "watershed.alerts.alertmanager.firing-ttl", "4h")))) {
 
       assertThat(context.getBean(HttpChannelSettings.class))
           .isEqualTo(new HttpChannelSettings(Duration.ofSeconds(2), Duration.ofSeconds(15), 4096));
@@ -50,7 +54,8 @@ class ChannelConfigurationTest {
         "WATERSHED_ALERTS_EMAIL_CONNECT_TIMEOUT", "3s",
         "WATERSHED_ALERTS_EMAIL_READ_TIMEOUT", "20s"), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE,
         PropertySource.Origin.of("test environment"));
-    try (ApplicationContext context = ApplicationContext.builder().propertySources(environment).start()) {
+    try (ApplicationContext context = ApplicationContext.builder().propertySources(environment)
+        .properties(AlertsDatabase.quietContext(Map.of())).start()) {
       EmailSettings settings = context.getBean(EmailSettings.class);
 
       assertThat(settings).isEqualTo(new EmailSettings("smtp.company.com", 465, EmailSettings.Security.SMTPS,
@@ -62,9 +67,9 @@ class ChannelConfigurationTest {
 
   @Test
   void shouldDefaultToStartTlsOnTheSubmissionPort() {
-    try (ApplicationContext context = ApplicationContext.run(Map.of(
+    try (ApplicationContext context = ApplicationContext.run(AlertsDatabase.quietContext(Map.of(
         "watershed.alerts.email.host", "smtp.company.com",
-        "watershed.alerts.email.from", "watershed@company.com"))) {
+        "watershed.alerts.email.from", "watershed@company.com")))) {
       EmailSettings settings = context.getBean(EmailSettings.class);
 
       assertThat(settings.port()).isEqualTo(587);

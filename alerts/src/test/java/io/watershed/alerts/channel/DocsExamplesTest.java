@@ -16,17 +16,21 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/alert-channels.md shows what the channels send; this test keeps it true. Each example follows a
  * {@code <!-- example: NAME -->} marker and must equal what the code produces for {@link SampleNotifications}.
+ * Configuration keys of the whole module are documented in docs/alert-channels.md (channels) and docs/alerts.md
+ * (engine and delivery).
  */
 class DocsExamplesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final NotificationRenderer RENDERER = new NotificationRenderer();
   private static String doc;
+  private static String configDocs;
 
   @BeforeAll
   static void readDoc() throws IOException {
     Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     doc = Files.readString(module.resolve("../docs/alert-channels.md").normalize());
+    configDocs = doc + "\n" + Files.readString(module.resolve("../docs/alerts.md").normalize());
   }
 
   @Test
@@ -71,7 +75,7 @@ class DocsExamplesTest {
   void shouldDocumentEveryConfigurationKeyWithItsEnvironmentVariableAndDefault() throws IOException {
     Path metadata = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
         .resolve("target/classes/META-INF/spring-configuration-metadata.json");
-    List<String> rows = doc.lines().filter(line -> line.startsWith("| `watershed.")).toList();
+    List<String> rows = configDocs.lines().filter(line -> line.startsWith("| `watershed.alerts.")).toList();
 
     JsonNode properties = JSON.readTree(metadata.toFile()).get("properties");
     assertThat(properties).isNotEmpty();

@@ -22,17 +22,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port that records every request and answers as told: the receiver
- * end of a webhook, Slack or Alertmanager, so channel tests go through real sockets.
+ * end of a webhook, Slack or Alertmanager, so channel tests go through real sockets. Public for the delivery and
+ * end-to-end tests of other packages.
  */
-final class RecordingHttpServer implements AutoCloseable {
+public final class RecordingHttpServer implements AutoCloseable {
 
   /** One request as received. Header lookups are case-insensitive. */
-  record Recorded(String method, String path, Headers headers, byte[] body) {
-    String header(String name) {
+  public record Recorded(String method, String path, Headers headers, byte[] body) {
+    public String header(String name) {
       return headers.getFirst(name);
     }
 
-    String bodyText() {
+    public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
@@ -53,7 +54,7 @@ final class RecordingHttpServer implements AutoCloseable {
     server.start();
   }
 
-  static RecordingHttpServer start() {
+  public static RecordingHttpServer start() {
     try {
       return new RecordingHttpServer();
     } catch (IOException e) {
@@ -62,26 +63,26 @@ final class RecordingHttpServer implements AutoCloseable {
   }
 
   /** Every following request gets this answer. */
-  RecordingHttpServer replyWith(int status, Map<String, String> headers, String body) {
+  public RecordingHttpServer replyWith(int status, Map<String, String> headers, String body) {
     reply = new Reply(status, headers, body.getBytes(StandardCharsets.UTF_8));
     return this;
   }
 
   /** Requests are recorded but not answered until the server closes: a receiver that hangs. */
-  RecordingHttpServer stall() {
+  public RecordingHttpServer stall() {
     stalling = true;
     return this;
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  List<Recorded> requests() {
+  public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
-  Recorded onlyRequest() {
+  public Recorded onlyRequest() {
     if (requests.size() != 1) {
       throw new AssertionError("expected exactly one request, got " + requests.size());
     }
@@ -89,7 +90,7 @@ final class RecordingHttpServer implements AutoCloseable {
   }
 
   /** A loopback URL where nothing listens, for connection-refused tests. */
-  static URI closedPortUri(String path) {
+  public static URI closedPortUri(String path) {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     } catch (IOException e) {

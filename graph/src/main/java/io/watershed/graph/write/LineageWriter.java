@@ -49,7 +49,8 @@ public class LineageWriter {
     };
   }
 
-  static String versionId(String namespace, String name, String runOrEventId) {
+  /** The {@code versionId} of the DatasetVersion a run (or a DatasetEvent, by event id) wrote. */
+  public static String versionId(String namespace, String name, String runOrEventId) {
     String key = namespace + '\u0000' + name + '\u0000' + runOrEventId;
     return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
   }
