@@ -5,10 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -25,8 +27,12 @@ import reactor.core.scheduler.Schedulers;
  *
  * <pre>
  * CP=~/.m2/repository/io/projectreactor/reactor-core/3.7.12/reactor-core-3.7.12.jar:~/.m2/repository/org/reactivestreams/reactive-streams/1.0.4/reactive-streams-1.0.4.jar
- * java -cp $CP bench/tools/GroupCommitStall.java 16 500 5 20000 10 fair     # producers maxEvents waitMs commitMicros seconds mode
+ * java -cp $CP bench/tools/GroupCommitStall.java 16 500 5 20000 10 fair 5000
  * </pre>
+ *
+ * Arguments: producers, maxEvents, waitMs, commitMicros (the stand-in transaction), seconds, mode, and optionally
+ * turnaroundMicros: each producer waits a random 0..turnaround before sending its next event, as an HTTP round
+ * trip (answer, client, next request, parsing) does; with 0 all producers come back at once.
  *
  * Modes: {@code fair} (what Watershed runs), {@code unfair} (bufferTimeout without fair backpressure), {@code queue}.
  */
@@ -41,6 +47,7 @@ public class GroupCommitStall {
     long commitMicros = Long.parseLong(args[3]);
     int seconds = Integer.parseInt(args[4]);
     String mode = args.length > 5 ? args[5] : "fair";
+    long turnaroundMicros = args.length > 6 ? Long.parseLong(args[6]) : 0;
     AtomicLong committed = new AtomicLong();
     AtomicLong transactions = new AtomicLong();
     Consumer<List<Pending>> commit =
@@ -99,6 +106,9 @@ public class GroupCommitStall {
       pool.submit(
           () -> {
             while (!stop.get()) {
+              if (turnaroundMicros > 0) {
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(turnaroundMicros) * 1000);
+              }
               Pending e = new Pending(ids.incrementAndGet(), new CompletableFuture<>());
               submit.accept(e);
               try {

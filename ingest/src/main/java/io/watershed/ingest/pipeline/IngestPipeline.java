@@ -7,9 +7,11 @@ import io.watershed.graph.write.LineageEvent;
 import io.watershed.graph.write.LineageWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -17,18 +19,18 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Group commit. Requests hand their events to one Reactor pipeline that cuts them into transactions by size and by
- * time ({@code bufferTimeout}) and writes one transaction at a time. Each event's future completes only after the
- * transaction holding it has committed, so the HTTP layer answers 2xx only for durable events. While a transaction
- * runs, the next one fills up: the busier the server, the bigger (and cheaper per event) the transactions.
+ * Group commit. Requests put their events on one queue; a single writer thread takes the first waiting event, drains
+ * everything else queued behind it (up to {@code max-transaction-events}, waiting at most
+ * {@code max-transaction-wait} for more), and writes them in one transaction. Each event's future completes only
+ * after the transaction holding it has committed, so the HTTP layer answers 2xx only for durable events. While a
+ * transaction runs, the next one fills up: the busier the server, the bigger (and cheaper per event) the
+ * transactions.
+ *
+ * <p>This replaced a Reactor {@code bufferTimeout} + {@code concatMap} chain, which the benchmark caught stalling for
+ * good under closed-loop load (docs/benchmarks.md, finding 1) and cutting transactions of ~5 events while 16 waited.
+ * A blocking queue and one thread have no timers or prefetch to get wrong.
  *
  * <p>If a transaction fails for a reason other than the database being unavailable, its events are retried one by
  * one, so one event the database refuses cannot fail the other requests that shared its transaction.
@@ -43,10 +45,8 @@ public class IngestPipeline implements AutoCloseable {
   private final IngestSettings settings;
   private final ApplicationEventPublisher<LineageCommitted> committed;
   private final AtomicInteger queued = new AtomicInteger();
-  private final Scheduler writerThread = Schedulers.newSingle("ingest-writer");
-  private final CountDownLatch drained = new CountDownLatch(1);
-  private final FluxSink<Pending> sink;
-  private final Disposable subscription;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread writerThread;
   private volatile boolean closed;
 
   public IngestPipeline(
@@ -58,23 +58,43 @@ public class IngestPipeline implements AutoCloseable {
     this.committed = committed;
     this.metrics = metrics;
     this.settings = settings;
-    FluxSink<Pending>[] holder = newHolder();
-    this.subscription =
-        Flux.<Pending>create(s -> holder[0] = s, FluxSink.OverflowStrategy.BUFFER)
-            .bufferTimeout(
-                settings.getMaxTransactionEvents(), settings.getMaxTransactionWait(), Schedulers.parallel(), true)
-            .concatMap(batch -> Mono.fromRunnable(() -> commitAndRelease(batch)).subscribeOn(writerThread), 1)
-            .doFinally(signal -> drained.countDown())
-            .subscribe();
-    this.sink = holder[0];
+    this.writerThread = new Thread(this::writeLoop, "ingest-writer");
+    writerThread.setDaemon(true);
+    writerThread.start();
     Gauge.builder(IngestMetrics.QUEUE, queued, AtomicInteger::get)
         .description("Events accepted but not yet committed")
         .register(metrics.registry());
   }
 
-  @SuppressWarnings("unchecked")
-  private static FluxSink<Pending>[] newHolder() {
-    return (FluxSink<Pending>[]) new FluxSink[1];
+  /** The writer thread: one transaction at a time, each holding what queued up while the previous one ran. */
+  private void writeLoop() {
+    int max = Math.max(1, settings.getMaxTransactionEvents());
+    long waitNanos = settings.getMaxTransactionWait().toNanos();
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        List<Pending> batch = new ArrayList<>(Math.min(max, 64));
+        batch.add(first);
+        queue.drainTo(batch, max - batch.size());
+        long deadline = System.nanoTime() + waitNanos;
+        while (batch.size() < max && !closed) {
+          long left = deadline - System.nanoTime();
+          Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+          if (next == null) {
+            break;
+          }
+          batch.add(next);
+          queue.drainTo(batch, max - batch.size());
+        }
+        commitAndRelease(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**
@@ -96,7 +116,7 @@ public class IngestPipeline implements AutoCloseable {
         .map(
             e -> {
               Pending p = new Pending(e, new CompletableFuture<>(), now);
-              sink.next(p);
+              queue.add(p);
               return p.done();
             })
         .toList();
@@ -163,16 +183,14 @@ public class IngestPipeline implements AutoCloseable {
       return;
     }
     closed = true;
-    sink.complete();
     try {
-      if (!drained.await(settings.getCommitTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      writerThread.join(settings.getCommitTimeout().toMillis());
+      if (writerThread.isAlive()) {
         LOG.warn("Ingest queue not drained at shutdown; {} events unacknowledged", queued.get());
-        subscription.dispose();
+        writerThread.interrupt();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      writerThread.dispose();
     }
   }
 
