@@ -61,7 +61,8 @@ public final class BenchMain {
       """;
 
   private static final Set<String> MESH_OPTIONS = Set.of("seed", "domains", "pipelines", "jobs", "offset");
-  private static final Set<String> LOAD_OPTIONS = Set.of("url", "events", "duration", "warmup", "timeout", "max-errors", "progress");
+  private static final Set<String> LOAD_OPTIONS =
+      Set.of("url", "events", "duration", "warmup", "timeout", "max-errors", "progress");
 
   private BenchMain() {}
 
@@ -103,11 +104,13 @@ public final class BenchMain {
     try (LoadGenerator load =
         mode.equals("ingest")
             ? new IngestBenchmark(
-                target, events, o.integer("producers", 16, 1, 1024), o.duration("timeout", Duration.ofSeconds(30)), maxErrors, offset)
+                target, events, o.integer("producers", 16, 1, 1024), o.duration("timeout", Duration.ofSeconds(30)),
+                maxErrors, offset)
             : new BatchBenchmark(
                 target, events, o.integer("threads", 2, 1, 256), o.integer("batch-size", 500, 1, 5000),
                 o.duration("timeout", Duration.ofSeconds(60)), maxErrors, offset)) {
-      LoadDriver.Outcome outcome = new LoadDriver(new ServerProbe(target), out, o.duration("progress", Duration.ofSeconds(10))).run(load, warmup, measure, events.mesh());
+      LoadDriver driver = new LoadDriver(new ServerProbe(target), out, o.duration("progress", Duration.ofSeconds(10)));
+      LoadDriver.Outcome outcome = driver.run(load, warmup, measure, events.mesh());
       return outcome.measured().failedEvents() == 0 && outcome.countsAgree() ? 0 : 1;
     }
   }
@@ -118,7 +121,8 @@ public final class BenchMain {
     long offset = o.number("offset", 0, 0, Long.MAX_VALUE / 2);
     Path file = Path.of(o.string("out", "mesh-events.ndjson"));
     long bytes = NdjsonWriter.write(events, offset, count, file);
-    out.printf(Locale.ROOT, "wrote %d events (%.1f MB, %.0f bytes/event) to %s%n", count, bytes / 1e6, (double) bytes / count, file);
+    out.printf(
+        Locale.ROOT, "wrote %d events (%.1f MB, %.0f bytes/event) to %s%n", count, bytes / 1e6, (double) bytes / count, file);
     return 0;
   }
 

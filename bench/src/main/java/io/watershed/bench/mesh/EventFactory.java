@@ -93,7 +93,11 @@ public final class EventFactory {
 
     RunFacets runFacets =
         ol.newRunFacetsBuilder()
-            .nominalTime(ol.newNominalTimeRunFacetBuilder().nominalStartTime(utc(nominalStart)).nominalEndTime(utc(nominalEnd)).build())
+            .nominalTime(
+                ol.newNominalTimeRunFacetBuilder()
+                    .nominalStartTime(utc(nominalStart))
+                    .nominalEndTime(utc(nominalEnd))
+                    .build())
             .parent(
                 ol.newParentRunFacetBuilder()
                     .run(ol.newParentRunFacetRunBuilder().runId(parentRunId).build())
@@ -147,10 +151,16 @@ public final class EventFactory {
                     .build())
             .ownership(
                 ol.newOwnershipJobFacetBuilder()
-                    .owners(List.of(ol.newOwnershipJobFacetOwnersBuilder().name("team:" + def.pipeline().domain() + "-data").type("MAINTAINER").build()))
+                    .owners(
+                        List.of(
+                            ol.newOwnershipJobFacetOwnersBuilder()
+                                .name("team:" + def.pipeline().domain() + "-data")
+                                .type("MAINTAINER")
+                                .build()))
                     .build());
     if (def.sql() != null) {
-      facets.sql(ol.newSQLJobFacetBuilder().query(def.sql()).dialect(integration == Integration.DBT ? "bigquery" : "ansi").build());
+      String dialect = integration == Integration.DBT ? "bigquery" : "ansi";
+      facets.sql(ol.newSQLJobFacetBuilder().query(def.sql()).dialect(dialect).build());
     }
     Job job = ol.newJobBuilder().namespace(def.namespace()).name(def.name()).facets(facets.build()).build();
 
@@ -194,7 +204,8 @@ public final class EventFactory {
                     .namespace(s.dataset().namespace())
                     .name(s.dataset().name())
                     .field(s.field())
-                    .transformations(List.of(ol.newInputFieldTransformationsBuilder().type(s.type()).subtype(s.subtype()).build()))
+                    .transformations(
+                        List.of(ol.newInputFieldTransformationsBuilder().type(s.type()).subtype(s.subtype()).build()))
                     .build());
           }
           fields.put(outputField, ol.newColumnLineageDatasetFacetFieldsAdditionalBuilder().inputFields(inputs).build());
