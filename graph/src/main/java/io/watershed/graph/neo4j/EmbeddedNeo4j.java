@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -16,6 +19,7 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -29,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedNeo4j implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+  /** The DBMSs running in this JVM, by Bolt URI: a connection to one of them can skip Bolt for its writes. */
+  private static final Map<String, EmbeddedNeo4j> RUNNING = new ConcurrentHashMap<>();
 
   private final DatabaseManagementService dbms;
   private final InetSocketAddress boltAddress;
@@ -79,7 +86,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         homeDir.toAbsolutePath(),
         bolt.getHostString(),
         bolt.getPort());
-    return new EmbeddedNeo4j(dbms, bolt, homeDir);
+    EmbeddedNeo4j running = new EmbeddedNeo4j(dbms, bolt, homeDir);
+    RUNNING.put(running.boltUri(), running);
+    return running;
+  }
+
+  /** The embedded DBMS of this JVM that serves {@code boltUri}, if there is one. */
+  public static Optional<EmbeddedNeo4j> servingBolt(String boltUri) {
+    return Optional.ofNullable(RUNNING.get(boltUri));
+  }
+
+  /** One database of this DBMS, for in-process transactions. */
+  public GraphDatabaseService database(String name) {
+    return dbms.database(name);
   }
 
   public String boltUri() {
@@ -93,6 +112,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("Stopping embedded Neo4j");
+    RUNNING.remove(boltUri(), this);
     dbms.shutdown();
   }
 

@@ -3,6 +3,7 @@ package io.watershed.graph.neo4j;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
 import java.nio.file.Path;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -11,6 +12,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public class Neo4jConnection implements AutoCloseable {
   private final EmbeddedNeo4j embedded;
   private final Driver driver;
   private final String database;
+  @Nullable private final GraphDatabaseService inProcess;
 
   public Neo4jConnection(Neo4jSettings settings, @Value("${watershed.data-dir:./data}") String dataDir) {
     String uri;
@@ -64,6 +67,12 @@ public class Neo4jConnection implements AutoCloseable {
       close();
       throw ex;
     }
+    // An external URI may still be served by an embedded DBMS of this JVM (the test suite's shared database).
+    EmbeddedNeo4j local = embedded != null ? embedded : EmbeddedNeo4j.servingBolt(uri).orElse(null);
+    this.inProcess = settings.isInProcessWrites() && local != null ? local.database(database) : null;
+    if (inProcess != null) {
+      LOG.info("Ingest writes run in-process on the embedded database '{}'", database);
+    }
   }
 
   public Driver driver() {
@@ -76,6 +85,14 @@ public class Neo4jConnection implements AutoCloseable {
 
   public SessionConfig sessionConfig() {
     return SessionConfig.forDatabase(database);
+  }
+
+  /**
+   * The database for in-process transactions when it runs in this JVM and in-process writes are enabled
+   * ({@code watershed.neo4j.in-process-writes}); null means "use the driver".
+   */
+  public @Nullable GraphDatabaseService inProcessDatabase() {
+    return inProcess;
   }
 
   public boolean embedded() {

@@ -29,6 +29,12 @@ public class Neo4jSettings {
   /** How long a request waits for a free connection before failing with 503. */
   private Duration connectionAcquisitionTimeout = Duration.ofSeconds(30);
 
+  /**
+   * Run the ingest writer's transactions in-process, without Bolt, when the database lives in this JVM (the embedded
+   * default). Bolt encoding and a network round trip per statement cost a large share of the write path.
+   */
+  private boolean inProcessWrites = true;
+
   private final Embedded embedded = new Embedded();
 
   public boolean external() {
@@ -81,6 +87,14 @@ public class Neo4jSettings {
 
   public void setConnectionAcquisitionTimeout(Duration connectionAcquisitionTimeout) {
     this.connectionAcquisitionTimeout = connectionAcquisitionTimeout;
+  }
+
+  public boolean isInProcessWrites() {
+    return inProcessWrites;
+  }
+
+  public void setInProcessWrites(boolean inProcessWrites) {
+    this.inProcessWrites = inProcessWrites;
   }
 
   public Embedded getEmbedded() {

@@ -9,6 +9,21 @@ final class WriteCypher {
 
   private WriteCypher() {}
 
+  /** The constant's name of a statement (JOBS, DATASETS ...), for metrics and logs. */
+  static String nameOf(String cypher) {
+    for (java.lang.reflect.Field f : WriteCypher.class.getDeclaredFields()) {
+      try {
+        if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())
+            && !java.lang.reflect.Modifier.isPrivate(f.getModifiers()) && cypher.equals(f.get(null))) {
+          return f.getName();
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return "OTHER";
+  }
+
   /*
    * Facet merge, shared by jobs, runs, datasets and versions: for each facet key the facet from the latest event wins
    * (ties: the larger JSON, so the outcome never depends on arrival order); its derived properties move with it.
@@ -16,20 +31,29 @@ final class WriteCypher {
   private static final String MERGE_FACETS_OF_N =
       """
       FOREACH (k IN keys(row.facets) |
-        FOREACH (_ IN CASE WHEN n['facetTime.' + k] IS NULL OR row.eventTime > n['facetTime.' + k]
-                         OR (row.eventTime = n['facetTime.' + k] AND row.facets[k] > n['facet.' + k])
+        FOREACH (_ IN CASE WHEN n['facetTime.' + k] IS NULL OR row.facetTimes[k] > n['facetTime.' + k]
+                         OR (row.facetTimes[k] = n['facetTime.' + k] AND row.facets[k] > n['facet.' + k])
                       THEN [1] ELSE [] END |
-          SET n['facet.' + k] = row.facets[k], n['facetTime.' + k] = row.eventTime
+          SET n['facet.' + k] = row.facets[k], n['facetTime.' + k] = row.facetTimes[k]
           SET n += coalesce(row.derived[k], {})))
       """;
 
+  /* First and last event time of a merged row (minTime, maxTime). */
   private static final String TOUCH_TIMES_OF_N =
       """
-      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.eventTime < n.createdAt THEN row.eventTime ELSE n.createdAt END,
-          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.eventTime > n.updatedAt THEN row.eventTime ELSE n.updatedAt END
+      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.minTime < n.createdAt THEN row.minTime ELSE n.createdAt END,
+          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.maxTime > n.updatedAt THEN row.maxTime ELSE n.updatedAt END
       """;
 
-  // Upserts jobs with their namespace and facets.
+  // Upserts namespaces, one row per namespace of the batch.
+  static final String NAMESPACES =
+      """
+      UNWIND $rows AS row
+      MERGE (n:Namespace {name: row.name})
+      """
+          + TOUCH_TIMES_OF_N;
+
+  // Upserts jobs with their facets, in their namespace (NAMESPACES ran first).
   static final String JOBS =
       """
       UNWIND $rows AS row
@@ -38,13 +62,12 @@ final class WriteCypher {
           + TOUCH_TIMES_OF_N
           + MERGE_FACETS_OF_N
           + """
-      MERGE (ns:Namespace {name: row.namespace})
-      SET ns.createdAt = CASE WHEN ns.createdAt IS NULL OR row.eventTime < ns.createdAt THEN row.eventTime ELSE ns.createdAt END,
-          ns.updatedAt = CASE WHEN ns.updatedAt IS NULL OR row.eventTime > ns.updatedAt THEN row.eventTime ELSE ns.updatedAt END
+      WITH n, row
+      MATCH (ns:Namespace {name: row.namespace})
       MERGE (n)-[:IN_NAMESPACE]->(ns)
       """;
 
-  // Upserts datasets with their namespace, facets, current schema and last successful update.
+  // Upserts datasets with their facets, last successful update and current schema, in their namespace.
   static final String DATASETS =
       """
       UNWIND $rows AS row
@@ -53,24 +76,29 @@ final class WriteCypher {
           + TOUCH_TIMES_OF_N
           + MERGE_FACETS_OF_N
           + """
-      SET n.lastModifiedAt = CASE WHEN row.modified AND (n.lastModifiedAt IS NULL OR row.eventTime > n.lastModifiedAt)
-                                  THEN row.eventTime ELSE n.lastModifiedAt END
-      FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.eventTime > n.schemaTime
-                            OR (row.eventTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
-        SET n.schema = row.schema, n.schemaTime = row.eventTime)
-      MERGE (ns:Namespace {name: row.namespace})
-      SET ns.createdAt = CASE WHEN ns.createdAt IS NULL OR row.eventTime < ns.createdAt THEN row.eventTime ELSE ns.createdAt END,
-          ns.updatedAt = CASE WHEN ns.updatedAt IS NULL OR row.eventTime > ns.updatedAt THEN row.eventTime ELSE ns.updatedAt END
+      SET n.lastModifiedAt = CASE WHEN row.modifiedTime IS NOT NULL
+                                   AND (n.lastModifiedAt IS NULL OR row.modifiedTime > n.lastModifiedAt)
+                                  THEN row.modifiedTime ELSE n.lastModifiedAt END
+      FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.schemaTime > n.schemaTime
+                            OR (row.schemaTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
+        SET n.schema = row.schema, n.schemaTime = row.schemaTime, n.schemaDigest = row.schemaDigest)
+      WITH n, row
+      MATCH (ns:Namespace {name: row.namespace})
       MERGE (n)-[:IN_NAMESPACE]->(ns)
       """;
 
-  // Makes the fields of each dataset's current schema (only rows whose schema won above) and retires the others.
+  /*
+   * Makes the Field nodes of each dataset's current schema and retires the fields it no longer lists. Runs only when
+   * the schema that won in DATASETS is not the one the fields already show (fieldsDigest), so an unchanged schema,
+   * resent with every run, costs one index seek.
+   */
   static final String SCHEMA_FIELDS =
       """
       UNWIND $rows AS row
       MATCH (d:Dataset {namespace: row.namespace, name: row.name})
-      WHERE d.schemaTime = row.eventTime AND d.schema = row.schema
-      WITH DISTINCT d, row
+      WHERE d.schemaDigest = row.digest AND coalesce(d.fieldsDigest, '') <> row.digest
+      SET d.fieldsDigest = row.digest
+      WITH d, row
       CALL (d, row) {
         UNWIND row.fields AS f
         MERGE (field:Field {namespace: d.namespace, dataset: d.name, name: f.name})
@@ -79,7 +107,7 @@ final class WriteCypher {
       }
       WITH d, [f IN row.fields | f.name] AS current
       MATCH (old:Field)-[:FIELD_OF]->(d)
-      WHERE NOT old.name IN current
+      WHERE old.inSchema = true AND NOT old.name IN current
       SET old.inSchema = false
       """;
 
@@ -106,16 +134,21 @@ final class WriteCypher {
       MERGE (n)-[:RUN_OF]->(job)
       """;
 
-  // Links child runs and jobs to their parents (the parent run may not have reported yet: it is created bare).
-  static final String PARENTS =
+  // Links child jobs to their parent jobs (one row per pair in the batch).
+  static final String JOB_PARENTS =
       """
       UNWIND $rows AS row
       MATCH (child:Job {namespace: row.jobNamespace, name: row.jobName})
-      MATCH (parentJob:Job {namespace: row.parentJobNamespace, name: row.parentJobName})
+      MATCH (parentJob:Job {namespace: row.parentNamespace, name: row.parentName})
       MERGE (child)-[:CHILD_OF]->(parentJob)
-      WITH row, parentJob
-      WHERE row.parentRunId IS NOT NULL
+      """;
+
+  // Links child runs to their parent runs (the parent run may not have reported yet: it is created bare).
+  static final String RUN_PARENTS =
+      """
+      UNWIND $rows AS row
       MATCH (run:Run {runId: row.runId})
+      MATCH (parentJob:Job {namespace: row.parentJobNamespace, name: row.parentJobName})
       MERGE (parent:Run {runId: row.parentRunId})
       ON CREATE SET parent.jobNamespace = row.parentJobNamespace, parent.jobName = row.parentJobName
       SET parent.createdAt = CASE WHEN parent.createdAt IS NULL OR row.eventTime < parent.createdAt
@@ -126,31 +159,36 @@ final class WriteCypher {
       MERGE (run)-[:CHILD_OF]->(parent)
       """;
 
-  // Job-level and run-level reads.
-  static final String READS =
+  // Job-level reads (one row per job and dataset in the batch), first and last seen.
+  static final String JOB_READS =
       """
       UNWIND $rows AS row
       MATCH (d:Dataset {namespace: row.namespace, name: row.name})
       MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
       MERGE (j)-[e:READS]->(d)
-      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END,
-          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen THEN row.eventTime ELSE e.lastSeen END
-      WITH d, row
-      WHERE row.runId IS NOT NULL
+      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.minTime < e.firstSeen THEN row.minTime ELSE e.firstSeen END,
+          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.maxTime > e.lastSeen THEN row.maxTime ELSE e.lastSeen END
+      """;
+
+  // Run-level reads: which datasets a run read.
+  static final String RUN_READS =
+      """
+      UNWIND $rows AS row
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
       MATCH (r:Run {runId: row.runId})
       MERGE (r)-[x:READ]->(d)
       SET x.eventTime = CASE WHEN x.eventTime IS NULL OR row.eventTime < x.eventTime THEN row.eventTime ELSE x.eventTime END
       """;
 
-  // Job-level writes.
-  static final String WRITES =
+  // Job-level writes (one row per job and dataset in the batch), first and last seen.
+  static final String JOB_WRITES =
       """
       UNWIND $rows AS row
       MATCH (d:Dataset {namespace: row.namespace, name: row.name})
       MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
       MERGE (j)-[e:WRITES]->(d)
-      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END,
-          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen THEN row.eventTime ELSE e.lastSeen END
+      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.minTime < e.firstSeen THEN row.minTime ELSE e.firstSeen END,
+          e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.maxTime > e.lastSeen THEN row.maxTime ELSE e.lastSeen END
       """;
 
   // Dataset versions: one per (dataset, run) or per DatasetEvent, with the producing run when there is one.
@@ -177,22 +215,39 @@ final class WriteCypher {
       MERGE (r)-[:PRODUCED]->(n)
       """;
 
-  // Column lineage: output field derives from input field.
+  /*
+   * Column lineage: the DERIVES_FROM edges of a dataset's fields show its latest columnLineage facet. Runs only when
+   * that facet (its digest moved with it in DATASETS) is not the one the edges already show, so lineage resent
+   * unchanged with every run costs one index seek. Old edges go, and with them the fields that only column lineage
+   * had made (never in a schema) and nothing references any more.
+   */
   static final String COLUMN_LINEAGE =
       """
       UNWIND $rows AS row
       MATCH (d:Dataset {namespace: row.namespace, name: row.name})
-      MATCH (src:Dataset {namespace: row.inNamespace, name: row.inName})
-      MERGE (out:Field {namespace: row.namespace, dataset: row.name, name: row.field})
-      MERGE (out)-[:FIELD_OF]->(d)
-      MERGE (in:Field {namespace: row.inNamespace, dataset: row.inName, name: row.inField})
-      MERGE (in)-[:FIELD_OF]->(src)
-      MERGE (out)-[e:DERIVES_FROM]->(in)
-      FOREACH (_ IN CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen
-                            OR (row.eventTime = e.lastSeen AND coalesce(row.transformations, '') > coalesce(e.transformations, ''))
-                    THEN [1] ELSE [] END |
-        SET e.transformations = row.transformations, e.lastSeen = row.eventTime)
-      SET e.firstSeen = CASE WHEN e.firstSeen IS NULL OR row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END
+      WHERE d.columnLineageDigest = row.digest AND coalesce(d.columnLineageEdges, '') <> row.digest
+      SET d.columnLineageEdges = row.digest
+      WITH d, row
+      CALL (d) {
+        MATCH (out:Field)-[:FIELD_OF]->(d)
+        MATCH (out)-[old:DERIVES_FROM]->(in:Field)
+        DELETE old
+        WITH collect(DISTINCT out) + collect(DISTINCT in) AS touched
+        UNWIND touched AS f
+        WITH DISTINCT f
+        WHERE f.inSchema IS NULL AND NOT EXISTS { (f)-[:DERIVES_FROM]-() }
+        DETACH DELETE f
+      }
+      CALL (d, row) {
+        UNWIND row.edges AS e
+        MATCH (src:Dataset {namespace: e.inNamespace, name: e.inName})
+        MERGE (out:Field {namespace: d.namespace, dataset: d.name, name: e.field})
+        MERGE (out)-[:FIELD_OF]->(d)
+        MERGE (in:Field {namespace: e.inNamespace, dataset: e.inName, name: e.inField})
+        MERGE (in)-[:FIELD_OF]->(src)
+        MERGE (out)-[x:DERIVES_FROM]->(in)
+        SET x.transformations = e.transformations
+      }
       """;
 
   // Symlinks: another identifier of the same data.

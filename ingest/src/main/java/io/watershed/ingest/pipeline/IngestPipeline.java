@@ -3,6 +3,7 @@ package io.watershed.ingest.pipeline;
 import io.micrometer.core.instrument.Gauge;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.watershed.graph.events.LineageCommitted;
+import io.watershed.graph.neo4j.GraphUnavailableException;
 import io.watershed.graph.write.LineageEvent;
 import io.watershed.graph.write.LineageWriter;
 import jakarta.annotation.PreDestroy;
@@ -14,9 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,7 +139,7 @@ public class IngestPipeline implements AutoCloseable {
       metrics.transactionSize(events.size());
       batch.forEach(this::succeeded);
       publish(events);
-    } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
+    } catch (GraphUnavailableException e) {
       LOG.warn("Neo4j unavailable, {} events not written: {}", batch.size(), e.getMessage());
       batch.forEach(p -> failed(p, new StorageUnavailableException(e)));
     } catch (RuntimeException e) {

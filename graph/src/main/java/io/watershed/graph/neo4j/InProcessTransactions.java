@@ -1,0 +1,96 @@
+package io.watershed.graph.neo4j;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.neo4j.graphdb.DatabaseShutdownException;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransactionFailureException;
+import org.neo4j.graphdb.TransientFailureException;
+import org.neo4j.kernel.api.exceptions.Status;
+
+/**
+ * Write transactions on a database of this JVM, with the retry the driver's {@code executeWrite} gives Bolt
+ * transactions: transient failures (deadlocks, lock timeouts) are retried with jittered backoff for at most
+ * {@link #MAX_RETRY_TIME}; other failures roll back and surface at once.
+ */
+public final class InProcessTransactions {
+
+  /** The driver's default {@code maxTransactionRetryTime}, so both paths give up alike. */
+  static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
+
+  private InProcessTransactions() {}
+
+  /** Runs Cypher statements in one transaction. */
+  @FunctionalInterface
+  public interface Statements {
+    void run(String cypher, Map<String, Object> parameters);
+  }
+
+  /** Runs {@code work} in one transaction and commits it; retried as a whole on transient failures. */
+  public static void write(GraphDatabaseService db, Consumer<Statements> work) {
+    long deadline = System.nanoTime() + MAX_RETRY_TIME.toNanos();
+    long backoffMillis = 5;
+    while (true) {
+      try (Transaction tx = db.beginTx()) {
+        work.accept((cypher, parameters) -> consume(tx.execute(cypher, parameters)));
+        tx.commit();
+        return;
+      } catch (RuntimeException e) {
+        if (e instanceof DatabaseShutdownException) {
+          throw new GraphUnavailableException("the embedded database is shutting down", e);
+        }
+        if (!isTransient(e)) {
+          throw e;
+        }
+        if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+          throw new GraphUnavailableException("transient failures did not clear within " + MAX_RETRY_TIME, e);
+        }
+        sleep(backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis));
+        backoffMillis = Math.min(backoffMillis * 2, 1000);
+      }
+    }
+  }
+
+  private static void consume(Result result) {
+    try (result) {
+      // A write query runs as its result is pulled; pull it all so the statement is done before the next one.
+      while (result.hasNext()) {
+        result.next();
+      }
+    }
+  }
+
+  /** Deadlocks and lock timeouts: a retry of the whole transaction may succeed. */
+  static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TransientFailureException) {
+        return true;
+      }
+      if (t instanceof QueryExecutionException q && q.getStatusCode() != null
+          && q.getStatusCode().startsWith("Neo.TransientError.")) {
+        return true;
+      }
+      if (t instanceof Status.HasStatus s && s.status().code().classification() == Status.Classification.TransientError) {
+        return true;
+      }
+      if (t == t.getCause()) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransactionFailureException("interrupted while waiting to retry a write", e);
+    }
+  }
+}
