@@ -5,6 +5,8 @@ import io.watershed.alerts.channel.ChannelRegistry;
 import io.watershed.alerts.channel.ChannelType;
 import io.watershed.alerts.channel.DeliveryException;
 import io.watershed.alerts.channel.Notification;
+import io.watershed.alerts.channel.NotificationChannel;
+import io.watershed.alerts.channel.Route;
 import io.watershed.alerts.routing.RouteResolver;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -102,10 +104,13 @@ public final class DeliveryWorker {
     } catch (RuntimeException e) {
       return fail(entry, false, null, "the stored notification cannot be read: " + e.getMessage());
     }
-    Timer.Sample sending = metrics.startSend();
     try {
+      Route route = routes.resolve(entry.routeType(), entry.route());
+      NotificationChannel channel = channels.channelFor(route);
+      // Only sends are timed: a route that cannot be sent at all (no channel, a missing secret) fails at once.
+      Timer.Sample sending = metrics.startSend();
       try {
-        channels.send(notification, routes.resolve(entry.routeType(), entry.route()));
+        channel.send(notification, route);
       } finally {
         metrics.sent(entry.routeType(), sending);
       }

@@ -198,6 +198,10 @@ class DeliveryIT {
         .anySatisfy(e -> assertThat(e).startsWith("REJECTED"))
         .anySatisfy(e -> assertThat(e).startsWith("CONNECTION_FAILED"));
     assertThat(receiver.requests()).extracting(Recorded::path).containsExactly("/gone");
+    assertThat(DeliveryCounts.nonZeroAttempts(h.meters)).isEqualTo(Map.of(
+        "slack/dead", 1.0, "webhook/dead", 1.0, "alertmanager/retry", 2.0, "alertmanager/dead", 1.0));
+    assertThat(DeliveryCounts.sends(h.meters)).as("the webhook without its secret was never sent")
+        .isEqualTo(Map.of("slack", 1L, "webhook", 0L, "alertmanager", 3L, "email", 0L));
   }
 
   @Test
