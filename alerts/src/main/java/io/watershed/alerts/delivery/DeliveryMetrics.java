@@ -10,9 +10,10 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The delivery meters: attempts by channel type and outcome, and how long sending took per channel type. Labels are
- * bounded: {@code channel} is a {@link ChannelType} (never a URL or an address), {@code outcome} an {@link Outcome}.
- * The series of every configured channel are registered at start, so they read 0 until something is sent.
+ * The delivery meters (docs/metrics.md, "Platform"): attempts by channel type and outcome, and how long each send to a
+ * receiver took per channel type. Labels are bounded: {@code channel} is a {@link ChannelType} (never a URL or an
+ * address), {@code outcome} an {@link Outcome}. The series of every configured channel are registered at start, so
+ * they read 0 until something is sent.
  */
 @Singleton
 public class DeliveryMetrics {
