@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,6 +15,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.watershed.alerts.channel.RecordingHttpServer;
 import io.watershed.alerts.delivery.OutboxStore;
 import io.watershed.alerts.testing.AlertsDatabase;
+import io.watershed.alerts.testing.DeliveryCounts;
 import io.watershed.alerts.testing.Events.RunBuilder;
 import io.watershed.graph.events.LineageCommitted;
 import io.watershed.graph.events.ProductStateChanged;
@@ -74,6 +76,9 @@ class AlertsEndToEndIT implements TestPropertyProvider {
   @Inject
   OutboxStore outbox;
 
+  @Inject
+  MeterRegistry meters;
+
   private GraphFixture g;
 
   @Override
@@ -121,6 +126,7 @@ class AlertsEndToEndIT implements TestPropertyProvider {
 
   @Test
   void shouldTellEachOwnerOnceAboutABrokenColumnUpstreamAndTellThemWhenItIsFixed() throws Exception {
+    double emailsDelivered = DeliveryCounts.attempts(meters).get("email/delivered");
     commit(ordersRun("r2", T0, "order_id:INT64", "customer_id:STRING", "currency:STRING"));
 
     await().atMost(Duration.ofSeconds(15)).until(() -> SMTP.getReceivedMessages().length >= 2);
@@ -139,6 +145,9 @@ class AlertsEndToEndIT implements TestPropertyProvider {
     assertThat(CRM_HOOK.requests()).as("customer-orders does not read amount").isEmpty();
     assertThat(outbox.list(null, null, null, 0, 100)).hasSize(2)
         .allSatisfy(n -> assertThat(n.status()).isEqualTo("DELIVERED"));
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(DeliveryCounts.attempts(meters)).as("every configured channel counted, the two emails delivered")
+            .hasSize(16).containsEntry("email/delivered", emailsDelivered + 2));
 
     commit(ordersRun("r3", T0.plusHours(1), "order_id:INT64", "customer_id:STRING", "amount:NUMERIC", "currency:STRING"));
 

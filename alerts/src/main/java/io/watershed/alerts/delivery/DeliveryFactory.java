@@ -20,11 +20,12 @@ public class DeliveryFactory {
       ChannelRegistry channels,
       RouteResolver routes,
       DeliverySettings settings,
-      InstantSource clock) {
+      InstantSource clock,
+      DeliveryMetrics metrics) {
     SecureRandom random = new SecureRandom();
     String workerId = settings.workerId() != null ? settings.workerId() : defaultWorkerId(random);
     Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), random);
-    return new DeliveryWorker(outbox, channels, routes, settings, backoff, clock, workerId);
+    return new DeliveryWorker(outbox, channels, routes, settings, backoff, clock, metrics, workerId);
   }
 
   /** Host name plus a random suffix: unique per process, readable in the outbox's lease owners. */

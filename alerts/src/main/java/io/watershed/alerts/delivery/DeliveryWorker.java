@@ -1,9 +1,12 @@
 package io.watershed.alerts.delivery;
 
+import io.micrometer.core.instrument.Timer;
 import io.watershed.alerts.channel.ChannelRegistry;
 import io.watershed.alerts.channel.ChannelType;
 import io.watershed.alerts.channel.DeliveryException;
 import io.watershed.alerts.channel.Notification;
+import io.watershed.alerts.channel.NotificationChannel;
+import io.watershed.alerts.channel.Route;
 import io.watershed.alerts.routing.RouteResolver;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -24,13 +27,26 @@ public final class DeliveryWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
-  /** What became of one attempt. */
+  /** What became of one attempt; the label is the {@code outcome} of {@link DeliveryMetrics#DELIVERIES}. */
   public enum Outcome {
-    DELIVERED,
-    RETRY_SCHEDULED,
-    DEAD,
-    /** The lease ran out during the attempt; whoever holds it now decides. */
-    LEASE_LOST
+    /** The receiver accepted it: {@code DELIVERED}. */
+    DELIVERED("delivered"),
+    /** It failed and will be tried again after a backoff: back to {@code PENDING}. */
+    RETRY_SCHEDULED("retry"),
+    /** It failed for good, or for the last allowed time: {@code DEAD}. */
+    DEAD("dead"),
+    /** It failed and the lease ran out during the attempt; whoever holds it now decides. */
+    LEASE_LOST("lease_lost");
+
+    private final String label;
+
+    Outcome(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
   }
 
   private final OutboxStore outbox;
@@ -39,6 +55,7 @@ public final class DeliveryWorker {
   private final DeliverySettings settings;
   private final Backoff backoff;
   private final InstantSource clock;
+  private final DeliveryMetrics metrics;
   private final String workerId;
 
   public DeliveryWorker(
@@ -48,6 +65,7 @@ public final class DeliveryWorker {
       DeliverySettings settings,
       Backoff backoff,
       InstantSource clock,
+      DeliveryMetrics metrics,
       String workerId) {
     this.outbox = outbox;
     this.channels = channels;
@@ -55,6 +73,7 @@ public final class DeliveryWorker {
     this.settings = settings;
     this.backoff = backoff;
     this.clock = clock;
+    this.metrics = metrics;
     this.workerId = workerId;
   }
 
@@ -68,8 +87,17 @@ public final class DeliveryWorker {
     return outbox.claim(workerId, now, now.plus(settings.lease()), limit, saturated);
   }
 
-  /** One attempt for a claimed notification, and its outcome recorded. */
+  /**
+   * One attempt for a claimed notification, and its outcome recorded and counted. When recording throws (Neo4j
+   * unavailable) nothing is counted: the lease runs out and the notification is attempted again.
+   */
   public Outcome attempt(OutboxEntry entry) {
+    Outcome outcome = attemptAndRecord(entry);
+    metrics.attempted(entry.routeType(), outcome);
+    return outcome;
+  }
+
+  private Outcome attemptAndRecord(OutboxEntry entry) {
     Notification notification;
     try {
       notification = NotificationCodec.read(entry.payload());
@@ -77,7 +105,15 @@ public final class DeliveryWorker {
       return fail(entry, false, null, "the stored notification cannot be read: " + e.getMessage());
     }
     try {
-      channels.send(notification, routes.resolve(entry.routeType(), entry.route()));
+      Route route = routes.resolve(entry.routeType(), entry.route());
+      NotificationChannel channel = channels.channelFor(route);
+      // Only sends are timed: a route that cannot be sent at all (no channel, a missing secret) fails at once.
+      Timer.Sample sending = metrics.startSend();
+      try {
+        channel.send(notification, route);
+      } finally {
+        metrics.sent(entry.routeType(), sending);
+      }
     } catch (DeliveryException e) {
       String error = e.reason() + ": " + e.getMessage();
       return fail(entry, e.retryable(), e, error);

@@ -20,6 +20,7 @@ import io.watershed.alerts.channel.WebhookChannel;
 import io.watershed.alerts.channel.WebhookSignature;
 import io.watershed.alerts.delivery.DeliveryWorker.Outcome;
 import io.watershed.alerts.testing.AlertsHarness;
+import io.watershed.alerts.testing.DeliveryCounts;
 import io.watershed.graph.testing.GraphFixture;
 import io.watershed.graph.testing.Neo4jExtension;
 import io.watershed.graph.testing.TestNeo4j;
@@ -197,6 +198,47 @@ class DeliveryIT {
         .anySatisfy(e -> assertThat(e).startsWith("REJECTED"))
         .anySatisfy(e -> assertThat(e).startsWith("CONNECTION_FAILED"));
     assertThat(receiver.requests()).extracting(Recorded::path).containsExactly("/gone");
+    assertThat(DeliveryCounts.nonZeroAttempts(h.meters)).isEqualTo(Map.of(
+        "slack/dead", 1.0, "webhook/dead", 1.0, "alertmanager/retry", 2.0, "alertmanager/dead", 1.0));
+    assertThat(DeliveryCounts.sends(h.meters)).as("the webhook without its secret was never sent")
+        .isEqualTo(Map.of("slack", 1L, "webhook", 0L, "alertmanager", 3L, "email", 0L));
+  }
+
+  @Test
+  void shouldCountEveryAttemptByChannelAndOutcome() {
+    start(new DeliverySettings("w", Duration.ofSeconds(1), 4, 2, Duration.ofMinutes(2), 2, Duration.ofSeconds(1),
+        Duration.ofSeconds(4), null));
+    assertThat(DeliveryCounts.attempts(h.meters)).as("every configured channel's series, before anything is sent")
+        .hasSize(16).allSatisfy((series, count) -> assertThat(count).isZero());
+    try (RecordingHttpServer archived = RecordingHttpServer.start()) {
+      archived.replyWith(410, Map.of(), "channel_is_archived");
+      product("orders", "["
+          + "{\"type\":\"webhook\",\"url\":\"" + receiver.uri("/hook") + "\",\"secretEnv\":\"HOOK_SECRET\"},"
+          + "{\"type\":\"email\",\"to\":[\"orders-team@corp.test\"]},"
+          + "{\"type\":\"slack\",\"webhookUrl\":\"" + archived.uri("/gone") + "\"},"
+          + "{\"type\":\"alertmanager\",\"url\":\"" + RecordingHttpServer.closedPortUri("") + "\"}]");
+      failAndPlan();
+      DeliveryWorker worker = h.worker("w1");
+
+      assertThat(worker.drain(10)).hasSize(4);
+      assertThat(DeliveryCounts.nonZeroAttempts(h.meters)).isEqualTo(Map.of(
+          "webhook/delivered", 1.0, "email/delivered", 1.0, "slack/dead", 1.0, "alertmanager/retry", 1.0));
+
+      h.clock.advance(Duration.ofSeconds(10));
+      assertThat(worker.drain(10)).containsExactly(Outcome.DEAD);
+      assertThat(DeliveryCounts.nonZeroAttempts(h.meters)).isEqualTo(Map.of(
+          "webhook/delivered", 1.0, "email/delivered", 1.0, "slack/dead", 1.0, "alertmanager/retry", 1.0,
+          "alertmanager/dead", 1.0));
+      assertThat(DeliveryCounts.attempts(h.meters)).as("no series beyond the configured channels' outcomes")
+          .hasSize(16);
+      assertThat(DeliveryCounts.sends(h.meters))
+          .isEqualTo(Map.of("webhook", 1L, "email", 1L, "slack", 1L, "alertmanager", 2L));
+      assertThat(h.notifications()).extracting(AlertsHarness.Recorded::status)
+          .containsExactlyInAnyOrder("DELIVERED", "DELIVERED", "DEAD", "DEAD");
+      assertThat(SMTP.getReceivedMessages()).hasSize(1);
+      assertThat(receiver.requests()).hasSize(1);
+      assertThat(archived.requests()).hasSize(1);
+    }
   }
 
   @Test

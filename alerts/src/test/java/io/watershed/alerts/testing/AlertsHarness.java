@@ -1,5 +1,6 @@
 package io.watershed.alerts.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.watershed.alerts.alert.Alert;
 import io.watershed.alerts.alert.AlertEngine;
 import io.watershed.alerts.alert.AlertState;
@@ -16,6 +17,7 @@ import io.watershed.alerts.channel.AlertmanagerSettings;
 import io.watershed.alerts.channel.ChannelRegistry;
 import io.watershed.alerts.channel.NotificationChannel;
 import io.watershed.alerts.delivery.Backoff;
+import io.watershed.alerts.delivery.DeliveryMetrics;
 import io.watershed.alerts.delivery.DeliverySettings;
 import io.watershed.alerts.delivery.DeliveryWorker;
 import io.watershed.alerts.delivery.OutboxSignal;
@@ -52,7 +54,10 @@ public final class AlertsHarness {
   public final NotificationPlanner planner;
   public final OutboxStore outbox;
   public final SilenceStore silences;
+  /** The meters of every worker this harness makes. */
+  public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ChannelRegistry channels;
+  private final DeliveryMetrics deliveryMetrics;
   private final RouteResolver routes;
 
   public AlertsHarness(Instant start, List<NotificationChannel> channels, Map<String, String> secrets) {
@@ -79,6 +84,7 @@ public final class AlertsHarness {
     this.outbox = new OutboxStore(connection);
     this.silences = new SilenceStore(connection);
     this.channels = new ChannelRegistry(channels);
+    this.deliveryMetrics = new DeliveryMetrics(meters, this.channels);
     this.routes = new RouteResolver(secrets::get);
   }
 
@@ -92,7 +98,7 @@ public final class AlertsHarness {
   /** A delivery worker of its own name (a replica), with seeded jitter. */
   public DeliveryWorker worker(String id) {
     return new DeliveryWorker(outbox, channels, routes, delivery,
-        new Backoff(delivery.initialBackoff(), delivery.maxBackoff(), new Random(42)), clock, id);
+        new Backoff(delivery.initialBackoff(), delivery.maxBackoff(), new Random(42)), clock, deliveryMetrics, id);
   }
 
   public List<Alert> alerts(AlertState state) {
