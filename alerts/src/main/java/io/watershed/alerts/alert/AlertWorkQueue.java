@@ -38,8 +38,11 @@ public class AlertWorkQueue {
             });
   }
 
-  /** Runs {@code work} on the engine thread; never blocks. {@code what} names it in logs. */
-  public void submit(String what, Runnable work) {
+  /**
+   * Runs {@code work} on the engine thread; never blocks. {@code what} names it in logs. Returns false when the work
+   * was dropped (queue full or stopped).
+   */
+  public boolean submit(String what, Runnable work) {
     try {
       executor.execute(
           () -> {
@@ -49,8 +52,10 @@ public class AlertWorkQueue {
               LOG.error("Alert engine step failed: {}", what, e);
             }
           });
+      return true;
     } catch (RejectedExecutionException e) {
       LOG.error("Alert engine queue is full or stopped; dropped: {}", what);
+      return false;
     }
   }
 

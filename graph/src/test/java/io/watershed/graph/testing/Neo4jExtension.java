@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public class Neo4jExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
   private static Neo4jConnection connection;
+  private static Neo4jConnection boltConnection;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -38,6 +39,21 @@ public class Neo4jExtension implements BeforeAllCallback, BeforeEachCallback, Pa
       new SchemaMigrator(connection.driver(), connection.database()).migrate(List.of(new GraphMigrations()));
     }
     return connection;
+  }
+
+  /**
+   * A connection to the same database that never writes in-process: lets write tests cover the Bolt path too (with
+   * an embedded test database, {@link #connection()} writes in-process).
+   */
+  public static synchronized Neo4jConnection boltConnection() {
+    connection();
+    if (boltConnection == null) {
+      Neo4jSettings settings = new Neo4jSettings();
+      settings.setUri(TestNeo4j.shared().boltUri());
+      settings.setInProcessWrites(false);
+      boltConnection = new Neo4jConnection(settings, "unused");
+    }
+    return boltConnection;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.watershed.graph.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watershed.graph.neo4j.Neo4jConnection;
 import io.watershed.graph.testing.GraphDump;
 import io.watershed.graph.testing.Neo4jExtension;
 import io.watershed.graph.testing.TestNeo4j;
@@ -31,7 +32,20 @@ class WriteConvergenceIT {
 
   private static final ZonedDateTime T0 = ZonedDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-  private final LineageWriter writer = new LineageWriter(Neo4jExtension.connection());
+  private final LineageWriter writer = new LineageWriter(connection());
+
+  /** The connection under test: in-process writes where the test database is embedded. */
+  Neo4jConnection connection() {
+    return Neo4jExtension.connection();
+  }
+
+  @Test
+  void shouldWriteInProcessWhenTheDatabaseIsInThisJvm(TestNeo4j neo4j) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        neo4j.kind().equals("embedded") && getClass() == WriteConvergenceIT.class,
+        "only the embedded test database lives in this JVM");
+    assertThat(connection().inProcessDatabase()).isNotNull();
+  }
 
   @Test
   void shouldGiveTheSameGraphForAnyBatchingOrderAndRepeats(TestNeo4j neo4j) {
