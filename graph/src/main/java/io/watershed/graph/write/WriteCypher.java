@@ -89,6 +89,11 @@ final class WriteCypher {
       FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.schemaTime > n.schemaTime
                             OR (row.schemaTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
         SET n.schema = row.schema, n.schemaTime = row.schemaTime, n.schemaDigest = row.schemaDigest)
+      FOREACH (_ IN CASE WHEN row.columnLineageDigest IS NOT NULL
+                            AND (n.columnLineageTime IS NULL OR row.columnLineageTime > n.columnLineageTime
+                              OR (row.columnLineageTime = n.columnLineageTime
+                                  AND row.columnLineageDigest > n.columnLineageDigest)) THEN [1] ELSE [] END |
+        SET n.columnLineageDigest = row.columnLineageDigest, n.columnLineageTime = row.columnLineageTime)
       WITH n, row
       MATCH (ns:Namespace {name: row.namespace})
       MERGE (n)-[:IN_NAMESPACE]->(ns)
@@ -231,8 +236,8 @@ final class WriteCypher {
       """;
 
   /*
-   * Column lineage: the DERIVES_FROM edges of a dataset's fields show its latest columnLineage facet. Runs only when
-   * that facet (its digest moved with it in DATASETS) is not the one the edges already show, so lineage resent
+   * Column lineage: the DERIVES_FROM edges of a dataset's fields show its latest column lineage. Runs only when the
+   * lineage that won in DATASETS (columnLineageDigest) is not the one the edges already show, so lineage resent
    * unchanged with every run costs one index seek. Old edges go, and with them the fields that only column lineage
    * had made (never in a schema) and nothing references any more.
    */

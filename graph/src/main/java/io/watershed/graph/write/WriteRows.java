@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class WriteRows {
 
-  /** The facet whose content decides a dataset's column-lineage edges (see {@link WriteCypher#COLUMN_LINEAGE}). */
+  /** The facet whose content identifies a dataset's column lineage (see {@link WriteCypher#COLUMN_LINEAGE}). */
   static final String COLUMN_LINEAGE_FACET = "columnLineage";
 
   private final Map<String, TimeSpan> namespaces = new LinkedHashMap<>();
@@ -287,10 +287,9 @@ final class WriteRows {
     List<Map<String, Object>> out = new ArrayList<>();
     datasets.forEach(
         (key, d) -> {
-          FacetValue cl = d.facets.get(COLUMN_LINEAGE_FACET);
-          if (cl != null && d.columnLineage != null) {
-            List<Map<String, Object>> edges = new ArrayList<>(d.columnLineage.size());
-            for (ColumnLineageEdge edge : d.columnLineage) {
+          if (d.columnLineage != null) {
+            List<Map<String, Object>> edges = new ArrayList<>(d.columnLineage.edges().size());
+            for (ColumnLineageEdge edge : d.columnLineage.edges()) {
               Map<String, Object> c = new HashMap<>();
               c.put("field", edge.outputField());
               c.put("inNamespace", edge.inputNamespace());
@@ -300,7 +299,7 @@ final class WriteRows {
               edges.add(c);
             }
             Map<String, Object> row = key.params();
-            row.put("digest", digest(cl.json()));
+            row.put("digest", d.columnLineage.digest());
             row.put("edges", edges);
             out.add(row);
           }
@@ -442,31 +441,23 @@ final class WriteRows {
   private static final class DatasetRow extends Entity {
     ZonedDateTime modifiedTime;
     Schema schema;
-    List<ColumnLineageEdge> columnLineage;
+    ColumnLineage columnLineage;
 
     void offer(DatasetFacts d, boolean modified, ZonedDateTime t) {
-      span = span == null ? new TimeSpan(t, t) : span.with(t);
-      d.facets()
-          .json()
-          .forEach(
-              (k, json) -> {
-                Map<String, Object> derived = d.facets().derived().getOrDefault(k, Map.of());
-                if (k.equals(COLUMN_LINEAGE_FACET)) {
-                  // The digest moves with the facet, telling COLUMN_LINEAGE which content the edges must show.
-                  derived = new HashMap<>(derived);
-                  derived.put("columnLineageDigest", digest(json));
-                  if (offer(k, json, derived, t)) {
-                    columnLineage = d.columnLineage();
-                  }
-                } else {
-                  offer(k, json, derived, t);
-                }
-              });
+      offer(d.facets(), t);
       if (modified && (modifiedTime == null || t.isAfter(modifiedTime))) {
         modifiedTime = t;
       }
       if (d.schemaJson() != null && (schema == null || wins(t, d.schemaJson(), schema.time, schema.json))) {
         schema = new Schema(d.schemaJson(), t, digest(d.schemaJson()), d.schema() == null ? List.of() : d.schema());
+      }
+      String clJson = d.facets().json().get(COLUMN_LINEAGE_FACET);
+      if (clJson != null || !d.columnLineage().isEmpty()) {
+        // The digest identifies the lineage: of the facet as sent, or of its edges when only those are known.
+        String clDigest = digest(clJson != null ? clJson : d.columnLineage().toString());
+        if (columnLineage == null || wins(t, clDigest, columnLineage.time, columnLineage.digest)) {
+          columnLineage = new ColumnLineage(t, clDigest, d.columnLineage());
+        }
       }
     }
 
@@ -476,9 +467,14 @@ final class WriteRows {
       row.put("schema", schema == null ? null : schema.json);
       row.put("schemaTime", schema == null ? null : schema.time);
       row.put("schemaDigest", schema == null ? null : schema.digest);
+      row.put("columnLineageTime", columnLineage == null ? null : columnLineage.time);
+      row.put("columnLineageDigest", columnLineage == null ? null : columnLineage.digest);
       return row;
     }
   }
 
   private record Schema(String json, ZonedDateTime time, String digest, List<DatasetFacts.FieldFacts> fields) {}
+
+  /** The column lineage of the latest event that carried some, with the digest that identifies it. */
+  private record ColumnLineage(ZonedDateTime time, String digest, List<ColumnLineageEdge> edges) {}
 }
