@@ -58,6 +58,15 @@ final class WriteCypher {
       """
           + TOUCH_TIMES_OF_N;
 
+  /*
+   * Right after a MERGE: true when no lineage write has touched the node before (rows are unique per node, see
+   * WriteRows), so its structural relationships are created once, here, and never re-matched.
+   */
+  private static final String CREATED =
+      """
+      WITH n, row, n.createdAt IS NULL AS created
+      """;
+
   // Upserts jobs with their facets, in their namespace (NAMESPACES ran first).
   static final String JOBS =
       """
@@ -65,12 +74,13 @@ final class WriteCypher {
       UNWIND $rows AS row
       MERGE (n:Job {namespace: row.namespace, name: row.name})
       """
+          + CREATED
           + TOUCH_TIMES_OF_N
           + MERGE_FACETS_OF_N
           + """
-      WITH n, row
+      WITH n, row, created WHERE created
       MATCH (ns:Namespace {name: row.namespace})
-      MERGE (n)-[:IN_NAMESPACE]->(ns)
+      CREATE (n)-[:IN_NAMESPACE]->(ns)
       """;
 
   // Upserts datasets with their facets, last successful update and current schema, in their namespace.
@@ -80,6 +90,7 @@ final class WriteCypher {
       UNWIND $rows AS row
       MERGE (n:Dataset {namespace: row.namespace, name: row.name})
       """
+          + CREATED
           + TOUCH_TIMES_OF_N
           + MERGE_FACETS_OF_N
           + """
@@ -94,9 +105,9 @@ final class WriteCypher {
                               OR (row.columnLineageTime = n.columnLineageTime
                                   AND row.columnLineageDigest > n.columnLineageDigest)) THEN [1] ELSE [] END |
         SET n.columnLineageDigest = row.columnLineageDigest, n.columnLineageTime = row.columnLineageTime)
-      WITH n, row
+      WITH n, row, created WHERE created
       MATCH (ns:Namespace {name: row.namespace})
-      MERGE (n)-[:IN_NAMESPACE]->(ns)
+      CREATE (n)-[:IN_NAMESPACE]->(ns)
       """;
 
   /*
@@ -124,28 +135,30 @@ final class WriteCypher {
       SET old.inSchema = false
       """;
 
-  // Upserts runs: the job link, the state machine (rank, then event time), start/end times and facets.
+  // Upserts runs: the job link (made with the run), the state machine (rank, then event time), start/end and facets.
   static final String RUNS =
       """
       CYPHER replan=skip
       UNWIND $rows AS row
       MERGE (n:Run {runId: row.runId})
       ON CREATE SET n.jobNamespace = row.jobNamespace, n.jobName = row.jobName
-      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.eventTime < n.createdAt THEN row.eventTime ELSE n.createdAt END,
-          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.eventTime > n.updatedAt THEN row.eventTime ELSE n.updatedAt END,
-          n.startedAt = CASE WHEN row.state = 'START' AND (n.startedAt IS NULL OR row.eventTime < n.startedAt)
-                             THEN row.eventTime ELSE n.startedAt END
+      """
+          + CREATED
+          + TOUCH_TIMES_OF_N
+          + """
+      SET n.startedAt = CASE WHEN row.startTime IS NOT NULL AND (n.startedAt IS NULL OR row.startTime < n.startedAt)
+                             THEN row.startTime ELSE n.startedAt END
       FOREACH (_ IN CASE WHEN row.state IS NOT NULL AND (n.stateRank IS NULL OR row.rank > n.stateRank
-                            OR (row.rank = n.stateRank AND (row.eventTime > n.stateTime
-                                OR (row.eventTime = n.stateTime AND row.state > n.state)))) THEN [1] ELSE [] END |
-        SET n.state = row.state, n.stateRank = row.rank, n.stateTime = row.eventTime)
+                            OR (row.rank = n.stateRank AND (row.stateTime > n.stateTime
+                                OR (row.stateTime = n.stateTime AND row.state > n.state)))) THEN [1] ELSE [] END |
+        SET n.state = row.state, n.stateRank = row.rank, n.stateTime = row.stateTime)
       SET n.endedAt = CASE WHEN n.stateRank = 2 THEN n.stateTime ELSE null END
       """
           + MERGE_FACETS_OF_N
           + """
-      WITH n, row
+      WITH n, row, created WHERE created
       MATCH (job:Job {namespace: row.jobNamespace, name: row.jobName})
-      MERGE (n)-[:RUN_OF]->(job)
+      CREATE (n)-[:RUN_OF]->(job)
       """;
 
   // Links child jobs to their parent jobs (one row per pair in the batch).
@@ -158,20 +171,29 @@ final class WriteCypher {
       MERGE (child)-[:CHILD_OF]->(parentJob)
       """;
 
-  // Links child runs to their parent runs (the parent run may not have reported yet: it is created bare).
-  static final String RUN_PARENTS =
+  // Parent runs named by children (one row per parent run); one not seen before is created bare, with its job link.
+  static final String PARENT_RUNS =
+      """
+      CYPHER replan=skip
+      UNWIND $rows AS row
+      MERGE (n:Run {runId: row.runId})
+      ON CREATE SET n.jobNamespace = row.jobNamespace, n.jobName = row.jobName
+      """
+          + CREATED
+          + TOUCH_TIMES_OF_N
+          + """
+      WITH n, row, created WHERE created
+      MATCH (job:Job {namespace: row.jobNamespace, name: row.jobName})
+      CREATE (n)-[:RUN_OF]->(job)
+      """;
+
+  // Links child runs to their parent runs.
+  static final String RUN_CHILD_OF =
       """
       CYPHER replan=skip
       UNWIND $rows AS row
       MATCH (run:Run {runId: row.runId})
-      MATCH (parentJob:Job {namespace: row.parentJobNamespace, name: row.parentJobName})
-      MERGE (parent:Run {runId: row.parentRunId})
-      ON CREATE SET parent.jobNamespace = row.parentJobNamespace, parent.jobName = row.parentJobName
-      SET parent.createdAt = CASE WHEN parent.createdAt IS NULL OR row.eventTime < parent.createdAt
-                                  THEN row.eventTime ELSE parent.createdAt END,
-          parent.updatedAt = CASE WHEN parent.updatedAt IS NULL OR row.eventTime > parent.updatedAt
-                                  THEN row.eventTime ELSE parent.updatedAt END
-      MERGE (parent)-[:RUN_OF]->(parentJob)
+      MATCH (parent:Run {runId: row.parentRunId})
       MERGE (run)-[:CHILD_OF]->(parent)
       """;
 
@@ -210,29 +232,32 @@ final class WriteCypher {
           e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.maxTime > e.lastSeen THEN row.maxTime ELSE e.lastSeen END
       """;
 
-  // Dataset versions: one per (dataset, run) or per DatasetEvent, with the producing run when there is one.
+  // Dataset versions: one per (dataset, run) or per DatasetEvent, linked to the dataset and run when created.
   static final String VERSIONS =
       """
       CYPHER replan=skip
       UNWIND $rows AS row
-      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
       MERGE (n:DatasetVersion {versionId: row.versionId})
       ON CREATE SET n.namespace = row.namespace, n.name = row.name, n.runId = row.runId
-      SET n.createdAt = CASE WHEN n.createdAt IS NULL OR row.eventTime < n.createdAt THEN row.eventTime ELSE n.createdAt END,
-          n.updatedAt = CASE WHEN n.updatedAt IS NULL OR row.eventTime > n.updatedAt THEN row.eventTime ELSE n.updatedAt END,
-          n.completedAt = CASE WHEN row.modified AND (n.completedAt IS NULL OR row.eventTime > n.completedAt)
-                               THEN row.eventTime ELSE n.completedAt END
-      FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.eventTime > n.schemaTime
-                            OR (row.eventTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
-        SET n.schema = row.schema, n.schemaTime = row.eventTime)
+      """
+          + CREATED
+          + TOUCH_TIMES_OF_N
+          + """
+      SET n.completedAt = CASE WHEN row.completedTime IS NOT NULL
+                                AND (n.completedAt IS NULL OR row.completedTime > n.completedAt)
+                               THEN row.completedTime ELSE n.completedAt END
+      FOREACH (_ IN CASE WHEN row.schema IS NOT NULL AND (n.schemaTime IS NULL OR row.schemaTime > n.schemaTime
+                            OR (row.schemaTime = n.schemaTime AND row.schema > n.schema)) THEN [1] ELSE [] END |
+        SET n.schema = row.schema, n.schemaTime = row.schemaTime)
       """
           + MERGE_FACETS_OF_N
           + """
-      MERGE (n)-[:VERSION_OF]->(d)
-      WITH n, row
-      WHERE row.runId IS NOT NULL
+      WITH n, row, created WHERE created
+      MATCH (d:Dataset {namespace: row.namespace, name: row.name})
+      CREATE (n)-[:VERSION_OF]->(d)
+      WITH n, row WHERE row.runId IS NOT NULL
       MATCH (r:Run {runId: row.runId})
-      MERGE (r)-[:PRODUCED]->(n)
+      CREATE (r)-[:PRODUCED]->(n)
       """;
 
   /*
@@ -301,31 +326,36 @@ final class WriteCypher {
       MERGE (o)-[x:OWNS {type: row.type}]->(d)
       """;
 
-  // Quality-related input/output facets, one node per (event, dataset, facet), for the quality module.
+  /*
+   * Quality-related input/output facets, one node per (event, dataset, facet), for the quality module. They never
+   * change once written, so existing ones are skipped (a resent event) and new ones created with their link; a
+   * concurrent writer creating the same one fails on the key constraint and the event is retried alone.
+   */
   static final String QUALITY_FACETS =
       """
       CYPHER replan=skip
       UNWIND $rows AS row
+      OPTIONAL MATCH (old:QualityFacet {id: row.id})
+      WITH row WHERE old IS NULL
       MATCH (d:Dataset {namespace: row.namespace, name: row.name})
-      MERGE (q:QualityFacet {id: row.id})
-      ON CREATE SET q.namespace = row.namespace, q.name = row.name, q.runId = row.runId, q.facet = row.facet,
-                    q.json = row.json, q.eventTime = row.eventTime, q.side = row.side, q.eventType = row.eventType
-      MERGE (q)-[:ABOUT]->(d)
+      CREATE (q:QualityFacet {id: row.id, namespace: row.namespace, name: row.name, runId: row.runId, facet: row.facet,
+                              json: row.json, eventTime: row.eventTime, side: row.side, eventType: row.eventType})
+      CREATE (q)-[:ABOUT]->(d)
       """;
 
-  // The raw events, linked to their runs.
+  // The raw events, linked to their runs; like quality facets they never change, so a resent event is skipped.
   static final String EVENTS =
       """
       CYPHER replan=skip
       UNWIND $rows AS row
-      MERGE (e:Event {eventId: row.eventId})
-      ON CREATE SET e.kind = row.kind, e.eventType = row.eventType, e.eventTime = row.eventTime,
-                    e.producer = row.producer, e.schemaURL = row.schemaURL, e.runId = row.runId,
-                    e.jobNamespace = row.jobNamespace, e.jobName = row.jobName, e.receivedAt = row.receivedAt,
-                    e.payload = row.payload
-      WITH e, row
-      WHERE row.runId IS NOT NULL
+      OPTIONAL MATCH (old:Event {eventId: row.eventId})
+      WITH row WHERE old IS NULL
+      CREATE (e:Event {eventId: row.eventId, kind: row.kind, eventType: row.eventType, eventTime: row.eventTime,
+                       producer: row.producer, schemaURL: row.schemaURL, runId: row.runId,
+                       jobNamespace: row.jobNamespace, jobName: row.jobName, receivedAt: row.receivedAt,
+                       payload: row.payload})
+      WITH e, row WHERE row.runId IS NOT NULL
       MATCH (r:Run {runId: row.runId})
-      MERGE (e)-[:ABOUT_RUN]->(r)
+      CREATE (e)-[:ABOUT_RUN]->(r)
       """;
 }

@@ -23,8 +23,10 @@ import java.util.Set;
  * 5,000 times sends 300 dataset rows. The merge is exact: writing the merged row gives the graph that writing every
  * row one by one would give.
  *
- * <p>Run-level rows (runs, versions, raw events, quality facets) stay one per event: each event adds something of
- * its own there.
+ * <p>Runs and dataset versions are merged per run id and version id too (a START and a COMPLETE in one batch are one
+ * row), so every statement sees each node at most once. That lets the statements create a node's structural
+ * relationships (namespace, job, dataset) only when they create the node, instead of re-matching them on every
+ * event: {@code n.createdAt IS NULL} right after the MERGE means "no lineage write has touched this node yet".
  */
 final class WriteRows {
 
@@ -40,12 +42,13 @@ final class WriteRows {
   private final Set<List<String>> symlinks = new LinkedHashSet<>();
   private final Set<List<String>> jobOwners = new LinkedHashSet<>();
   private final Set<List<String>> datasetOwners = new LinkedHashSet<>();
-  private final List<Map<String, Object>> runs = new ArrayList<>();
-  private final List<Map<String, Object>> runParents = new ArrayList<>();
-  private final List<Map<String, Object>> runReads = new ArrayList<>();
-  private final List<Map<String, Object>> versions = new ArrayList<>();
-  private final List<Map<String, Object>> qualityFacets = new ArrayList<>();
-  private final List<Map<String, Object>> events = new ArrayList<>();
+  private final Map<String, RunRow> runs = new LinkedHashMap<>();
+  private final Map<String, ParentRun> parentRuns = new LinkedHashMap<>();
+  private final Map<List<String>, ZonedDateTime> runChildren = new LinkedHashMap<>();
+  private final Map<List<String>, ZonedDateTime> runReads = new LinkedHashMap<>();
+  private final Map<String, VersionRow> versions = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> qualityFacets = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> events = new LinkedHashMap<>();
 
   static WriteRows of(List<LineageEvent> events) {
     WriteRows rows = new WriteRows();
@@ -59,19 +62,20 @@ final class WriteRows {
     run(tx, WriteCypher.JOBS, entityRows(jobs));
     run(tx, WriteCypher.DATASETS, datasetRows());
     run(tx, WriteCypher.SCHEMA_FIELDS, schemaRows());
-    run(tx, WriteCypher.RUNS, runs);
+    run(tx, WriteCypher.RUNS, runRows());
     run(tx, WriteCypher.JOB_PARENTS, tupleRows(jobParents, "jobNamespace", "jobName", "parentNamespace", "parentName"));
-    run(tx, WriteCypher.RUN_PARENTS, runParents);
+    run(tx, WriteCypher.PARENT_RUNS, parentRunRows());
+    run(tx, WriteCypher.RUN_CHILD_OF, timedTupleRows(runChildren, "runId", "parentRunId"));
     run(tx, WriteCypher.JOB_READS, edgeRows(jobReads));
-    run(tx, WriteCypher.RUN_READS, runReads);
+    run(tx, WriteCypher.RUN_READS, timedTupleRows(runReads, "runId", "namespace", "name"));
     run(tx, WriteCypher.JOB_WRITES, edgeRows(jobWrites));
-    run(tx, WriteCypher.VERSIONS, versions);
+    run(tx, WriteCypher.VERSIONS, versionRows());
     run(tx, WriteCypher.COLUMN_LINEAGE, columnLineageRows());
     run(tx, WriteCypher.SYMLINKS, tupleRows(symlinks, "namespace", "name", "targetNamespace", "targetName", "type"));
     run(tx, WriteCypher.JOB_OWNERS, tupleRows(jobOwners, "namespace", "name", "owner", "type"));
     run(tx, WriteCypher.DATASET_OWNERS, tupleRows(datasetOwners, "namespace", "name", "owner", "type"));
-    run(tx, WriteCypher.QUALITY_FACETS, qualityFacets);
-    run(tx, WriteCypher.EVENTS, events);
+    run(tx, WriteCypher.QUALITY_FACETS, new ArrayList<>(qualityFacets.values()));
+    run(tx, WriteCypher.EVENTS, new ArrayList<>(events.values()));
   }
 
   /** Where the rows go: one Cypher statement with {@code $rows}, inside the batch's transaction. */
@@ -96,25 +100,16 @@ final class WriteRows {
       e.job().owners().forEach(o -> jobOwners.add(ownerTuple(e.job().namespace(), e.job().name(), o)));
     }
     if (e.run() != null && e.job() != null) {
-      Map<String, Object> run = facetRow(e.run().facets(), t);
-      run.put("runId", runId);
-      run.put("jobNamespace", e.job().namespace());
-      run.put("jobName", e.job().name());
-      run.put("state", e.eventType());
-      run.put("rank", e.eventType() == null ? null : LineageWriter.rank(e.eventType()));
-      runs.add(run);
+      runs.computeIfAbsent(runId, id -> new RunRow(e.job().namespace(), e.job().name())).offer(e);
       RunFacts.ParentRef parent = e.run().parent();
       if (parent != null) {
         addJob(parent.jobNamespace(), parent.jobName(), FacetMap.EMPTY, t);
         jobParents.add(List.of(e.job().namespace(), e.job().name(), parent.jobNamespace(), parent.jobName()));
         if (parent.runId() != null) {
-          Map<String, Object> p = new HashMap<>();
-          p.put("runId", runId);
-          p.put("parentRunId", parent.runId());
-          p.put("parentJobNamespace", parent.jobNamespace());
-          p.put("parentJobName", parent.jobName());
-          p.put("eventTime", t);
-          runParents.add(p);
+          parentRuns
+              .computeIfAbsent(parent.runId(), id -> new ParentRun(parent.jobNamespace(), parent.jobName()))
+              .span(t);
+          runChildren.merge(List.of(runId, parent.runId()), t, WriteRows::earlier);
         }
       }
     }
@@ -123,12 +118,7 @@ final class WriteRows {
       if (e.job() != null) {
         span(jobReads, new EdgeKey(e.job().namespace(), e.job().name(), in.namespace(), in.name()), t);
         if (runId != null) {
-          Map<String, Object> read = new HashMap<>();
-          read.put("runId", runId);
-          read.put("namespace", in.namespace());
-          read.put("name", in.name());
-          read.put("eventTime", t);
-          runReads.add(read);
+          runReads.merge(List.of(runId, in.namespace(), in.name()), t, WriteRows::earlier);
         }
       }
       addIoFacets(e, in, "input", runId);
@@ -149,6 +139,9 @@ final class WriteRows {
         addVersion(e, e.dataset(), null);
       }
     }
+    if (events.containsKey(e.eventId())) {
+      return; // the same event twice in one batch: its id says it is the same content
+    }
     Map<String, Object> ev = new HashMap<>();
     ev.put("eventId", e.eventId());
     ev.put("kind", e.kind().specName());
@@ -161,7 +154,7 @@ final class WriteRows {
     ev.put("jobName", e.job() == null ? null : e.job().name());
     ev.put("receivedAt", e.receivedAt());
     ev.put("payload", e.payload());
-    events.add(ev);
+    events.put(e.eventId(), ev);
   }
 
   private void addJob(String namespace, String name, FacetMap facets, ZonedDateTime t) {
@@ -186,14 +179,8 @@ final class WriteRows {
   }
 
   private void addVersion(LineageEvent e, DatasetFacts d, String runId) {
-    Map<String, Object> row = facetRow(d.facets().plus(d.ioFacets()), e.eventTime());
-    row.put("versionId", LineageWriter.versionId(d.namespace(), d.name(), runId != null ? runId : e.eventId()));
-    row.put("namespace", d.namespace());
-    row.put("name", d.name());
-    row.put("runId", runId);
-    row.put("modified", e.marksOutputsUpdated());
-    row.put("schema", d.schemaJson());
-    versions.add(row);
+    String versionId = LineageWriter.versionId(d.namespace(), d.name(), runId != null ? runId : e.eventId());
+    versions.computeIfAbsent(versionId, id -> new VersionRow(d.namespace(), d.name(), runId)).offer(e, d);
   }
 
   private void addIoFacets(LineageEvent e, DatasetFacts d, String side, String runId) {
@@ -211,7 +198,7 @@ final class WriteRows {
               q.put("eventTime", e.eventTime());
               q.put("eventType", e.eventType());
               q.put("side", side);
-              qualityFacets.add(q);
+              qualityFacets.put((String) q.get("id"), q);
             });
   }
 
@@ -219,16 +206,8 @@ final class WriteRows {
     return List.of(namespace, name, owner.name(), owner.type() == null ? "" : owner.type());
   }
 
-  /** A row whose facets all come from one event (runs, versions). */
-  private static Map<String, Object> facetRow(FacetMap facets, ZonedDateTime t) {
-    Map<String, Object> row = new HashMap<>();
-    row.put("eventTime", t);
-    Map<String, Object> times = new HashMap<>();
-    facets.json().keySet().forEach(k -> times.put(k, t));
-    row.put("facets", new HashMap<>(facets.json()));
-    row.put("facetTimes", times);
-    row.put("derived", facets.derivedParam());
-    return row;
+  private static ZonedDateTime earlier(ZonedDateTime a, ZonedDateTime b) {
+    return b.isBefore(a) ? b : a;
   }
 
   private static <K> void span(Map<K, TimeSpan> spans, K key, ZonedDateTime t) {
@@ -316,6 +295,46 @@ final class WriteRows {
           row.put("jobName", key.jobName());
           row.put("namespace", key.namespace());
           row.put("name", key.name());
+          out.add(row);
+        });
+    return out;
+  }
+
+  private List<Map<String, Object>> runRows() {
+    List<Map<String, Object>> out = new ArrayList<>(runs.size());
+    runs.forEach((runId, run) -> out.add(run.runParams(runId)));
+    return out;
+  }
+
+  private List<Map<String, Object>> parentRunRows() {
+    List<Map<String, Object>> out = new ArrayList<>(parentRuns.size());
+    parentRuns.forEach(
+        (runId, parent) -> {
+          Map<String, Object> row = parent.span.params();
+          row.put("runId", runId);
+          row.put("jobNamespace", parent.jobNamespace);
+          row.put("jobName", parent.jobName);
+          out.add(row);
+        });
+    return out;
+  }
+
+  private List<Map<String, Object>> versionRows() {
+    List<Map<String, Object>> out = new ArrayList<>(versions.size());
+    versions.forEach((versionId, version) -> out.add(version.versionParams(versionId)));
+    return out;
+  }
+
+  /** Rows of tuples that keep the earliest event time that named them. */
+  private static List<Map<String, Object>> timedTupleRows(Map<List<String>, ZonedDateTime> tuples, String... names) {
+    List<Map<String, Object>> out = new ArrayList<>(tuples.size());
+    tuples.forEach(
+        (tuple, t) -> {
+          Map<String, Object> row = new HashMap<>();
+          for (int i = 0; i < names.length; i++) {
+            row.put(names[i], tuple.get(i));
+          }
+          row.put("eventTime", t);
           out.add(row);
         });
     return out;
@@ -418,6 +437,12 @@ final class WriteRows {
 
     Map<String, Object> params(Key key) {
       Map<String, Object> row = key.params();
+      putFacets(row);
+      return row;
+    }
+
+    /** Times and the winning facets, as the facet merge of {@link WriteCypher} reads them. */
+    void putFacets(Map<String, Object> row) {
       row.putAll(span.params());
       Map<String, Object> json = new HashMap<>();
       Map<String, Object> times = new HashMap<>();
@@ -433,6 +458,112 @@ final class WriteRows {
       row.put("facets", json);
       row.put("facetTimes", times);
       row.put("derived", derived);
+    }
+  }
+
+  /**
+   * A run: its job (as first named), times, the START time, and the state that wins by rank, then time, then name
+   * (a late START never reopens a finished run).
+   */
+  private static final class RunRow extends Entity {
+    final String jobNamespace;
+    final String jobName;
+    ZonedDateTime startTime;
+    String state;
+    int rank;
+    ZonedDateTime stateTime;
+
+    RunRow(String jobNamespace, String jobName) {
+      this.jobNamespace = jobNamespace;
+      this.jobName = jobName;
+    }
+
+    void offer(LineageEvent e) {
+      ZonedDateTime t = e.eventTime();
+      offer(e.run().facets(), t);
+      String type = e.eventType();
+      if ("START".equals(type) && (startTime == null || t.isBefore(startTime))) {
+        startTime = t;
+      }
+      if (type != null) {
+        int r = LineageWriter.rank(type);
+        if (state == null
+            || r > rank
+            || (r == rank && (t.compareTo(stateTime) > 0 || (t.isEqual(stateTime) && compareCodePoints(type, state) > 0)))) {
+          state = type;
+          rank = r;
+          stateTime = t;
+        }
+      }
+    }
+
+    Map<String, Object> runParams(String runId) {
+      Map<String, Object> row = new HashMap<>();
+      putFacets(row);
+      row.put("runId", runId);
+      row.put("jobNamespace", jobNamespace);
+      row.put("jobName", jobName);
+      row.put("startTime", startTime);
+      row.put("state", state);
+      row.put("rank", state == null ? null : rank);
+      row.put("stateTime", stateTime);
+      return row;
+    }
+  }
+
+  /** A parent run named by its children's {@code parent} facets (it may not have reported itself yet). */
+  private static final class ParentRun {
+    final String jobNamespace;
+    final String jobName;
+    TimeSpan span;
+
+    ParentRun(String jobNamespace, String jobName) {
+      this.jobNamespace = jobNamespace;
+      this.jobName = jobName;
+    }
+
+    void span(ZonedDateTime t) {
+      span = span == null ? new TimeSpan(t, t) : span.with(t);
+    }
+  }
+
+  /** A dataset version: one per (dataset, run), or per DatasetEvent. */
+  private static final class VersionRow extends Entity {
+    final String namespace;
+    final String name;
+    final String runId;
+    ZonedDateTime completedTime;
+    String schema;
+    ZonedDateTime schemaTime;
+
+    VersionRow(String namespace, String name, String runId) {
+      this.namespace = namespace;
+      this.name = name;
+      this.runId = runId;
+    }
+
+    void offer(LineageEvent e, DatasetFacts d) {
+      ZonedDateTime t = e.eventTime();
+      offer(d.facets().plus(d.ioFacets()), t);
+      if (e.marksOutputsUpdated() && (completedTime == null || t.isAfter(completedTime))) {
+        completedTime = t;
+      }
+      if (d.schemaJson() != null && (schema == null || wins(t, d.schemaJson(), schemaTime, schema))) {
+        schema = d.schemaJson();
+        schemaTime = t;
+      }
+    }
+
+    Map<String, Object> versionParams(String versionId) {
+      Map<String, Object> row = new HashMap<>();
+      putFacets(row);
+      row.put("versionId", versionId);
+      row.put("namespace", namespace);
+      row.put("name", name);
+      row.put("runId", runId);
+      row.put("completedTime", completedTime);
+      row.put("schema", schema);
+      row.put("schemaTime", schemaTime);
       return row;
     }
   }

@@ -38,8 +38,9 @@ record PrometheusText(Set<String> samples, Map<String, String> families) {
   Set<String> watershedFamilies() {
     Set<String> names = new TreeSet<>();
     for (String family : families.keySet()) {
-      boolean histogramMax = family.endsWith("_max")
-          && "histogram".equals(families.get(family.substring(0, family.length() - "_max".length())));
+      // Micrometer adds a _max gauge to every timer, whether exposed as a histogram or a summary.
+      String base = family.endsWith("_max") ? families.get(family.substring(0, family.length() - "_max".length())) : null;
+      boolean histogramMax = "histogram".equals(base) || "summary".equals(base);
       if (family.startsWith("watershed_") && !histogramMax) {
         names.add(family);
       }
