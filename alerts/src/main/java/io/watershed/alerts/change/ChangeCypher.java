@@ -96,26 +96,20 @@ final class ChangeCypher {
       """;
 
   // The schema of the versions some runs wrote, the latest earlier version's schema, and whether a later one exists.
-  // (OPTIONAL CALL rather than OPTIONAL MATCH inside CALL: only then does the history index give the order, so the
-  // previous version is one index step, not a sort of the dataset's whole history.)
   static final String VERSION_SCHEMAS =
       """
       UNWIND $versionIds AS versionId
       MATCH (v:DatasetVersion {versionId: versionId}) WHERE v.schema IS NOT NULL
-      OPTIONAL CALL (v) {
-        MATCH (p:DatasetVersion)
-        USING INDEX p:DatasetVersion(namespace, name, createdAt)
-        WHERE p.namespace = v.namespace AND p.name = v.name AND p.createdAt < v.createdAt
-          AND p.schema IS NOT NULL AND p.versionId <> v.versionId
+      CALL (v) {
+        OPTIONAL MATCH (p:DatasetVersion {namespace: v.namespace, name: v.name})
+        WHERE p.schema IS NOT NULL AND p.versionId <> v.versionId AND p.createdAt < v.createdAt
         RETURN p ORDER BY p.createdAt DESC LIMIT 1
       }
       RETURN v.versionId AS versionId, v.namespace AS namespace, v.name AS name, v.runId AS runId,
              v.schema AS schema, v.createdAt AS at, p.schema AS previous, p.versionId AS previousVersion,
              EXISTS {
-               MATCH (l:DatasetVersion)
-               USING INDEX l:DatasetVersion(namespace, name, createdAt)
-               WHERE l.namespace = v.namespace AND l.name = v.name AND l.createdAt > v.createdAt
-                 AND l.schema IS NOT NULL AND l.versionId <> v.versionId
+               MATCH (l:DatasetVersion {namespace: v.namespace, name: v.name})
+               WHERE l.schema IS NOT NULL AND l.versionId <> v.versionId AND l.createdAt > v.createdAt
              } AS superseded
       """;
 
@@ -123,9 +117,8 @@ final class ChangeCypher {
   static final String COMPLETED_SINCE =
       """
       UNWIND $rows AS row
-      MATCH (r:Run)
-      USING INDEX r:Run(jobNamespace, jobName, stateTime)
-      WHERE r.jobNamespace = row.namespace AND r.jobName = row.name AND r.stateTime > row.at AND r.state = 'COMPLETE'
+      MATCH (r:Run {jobNamespace: row.namespace, jobName: row.name})
+      WHERE r.state = 'COMPLETE' AND r.stateTime > row.at
       RETURN row.id AS id, min(r.stateTime) AS at
       """;
 

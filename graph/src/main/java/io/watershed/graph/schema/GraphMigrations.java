@@ -15,8 +15,6 @@ public class GraphMigrations implements MigrationSet {
   @Override
   public List<String> scripts() {
     return List.of(
-        "db/migration/graph/V001__keys.cypher",
-        "db/migration/graph/V002__lookup_indexes.cypher",
-        "db/migration/graph/V003__history_indexes.cypher");
+        "db/migration/graph/V001__keys.cypher", "db/migration/graph/V002__lookup_indexes.cypher");
   }
 }
