@@ -12,6 +12,7 @@ import io.watershed.graph.write.LineageEvent.EventKind;
 import io.watershed.graph.write.LineageWriter;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,10 +36,39 @@ public class ChangeDetector {
 
   private static final int MAX_TEXT = 300;
 
+  /** Datasets whose latest schema this detector remembers; beyond it the least recently written are forgotten. */
+  static final int REMEMBERED_SCHEMAS = 50_000;
+
   private final SchemaHistory schemas;
+
+  /**
+   * The latest schema seen per dataset (by event time). A version whose schema equals it, and that is newer, cannot
+   * be a schema change, so the graph is not asked for its previous version: that lookup reads the dataset's
+   * version history and was most of the alert engine's cost under load (docs/benchmarks.md, finding 7).
+   */
+  private final Map<String, SeenSchema> latestSchemas =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SeenSchema> eldest) {
+          return size() > REMEMBERED_SCHEMAS;
+        }
+      };
 
   public ChangeDetector(SchemaHistory schemas) {
     this.schemas = schemas;
+  }
+
+  private record SeenSchema(ZonedDateTime at, String schema) {}
+
+  /** True when {@code schema} at {@code at} may change the dataset's schema; remembers the latest schema seen. */
+  private synchronized boolean mayChangeSchema(DatasetFacts d, ZonedDateTime at) {
+    String key = d.namespace() + '\u0000' + d.name();
+    SeenSchema seen = latestSchemas.get(key);
+    boolean unchanged = seen != null && seen.at().isBefore(at) && seen.schema().equals(d.schemaJson());
+    if (seen == null || seen.at().isBefore(at)) {
+      latestSchemas.put(key, new SeenSchema(at, d.schemaJson()));
+    }
+    return !unchanged;
   }
 
   /** What one batch of events showed. */
@@ -89,7 +119,7 @@ public class ChangeDetector {
         if (lifecycle != null) {
           changes.add(lifecycle);
         }
-        if (d.schema() != null) {
+        if (d.schema() != null && d.schemaJson() != null && mayChangeSchema(d, e.eventTime())) {
           String key = e.kind() == EventKind.DATASET_EVENT ? e.eventId() : e.run().runId();
           versions.add(LineageWriter.versionId(d.namespace(), d.name(), key));
         }
