@@ -135,8 +135,8 @@ final class WriteCypher {
       SET old.inSchema = false
       """;
 
-  // Upserts runs: the job link (made with the run), the state machine (rank, then event time), start/end and facets.
-  static final String RUNS =
+  /* A run by id, its job named when it is created, its first and last event times. */
+  private static final String MERGE_RUN =
       """
       CYPHER replan=skip
       UNWIND $rows AS row
@@ -144,7 +144,19 @@ final class WriteCypher {
       ON CREATE SET n.jobNamespace = row.jobNamespace, n.jobName = row.jobName
       """
           + CREATED
-          + TOUCH_TIMES_OF_N
+          + TOUCH_TIMES_OF_N;
+
+  /* A run created by this statement gets its link to its job, once. */
+  private static final String LINK_CREATED_RUN_TO_JOB =
+      """
+      WITH n, row, created WHERE created
+      MATCH (job:Job {namespace: row.jobNamespace, name: row.jobName})
+      CREATE (n)-[:RUN_OF]->(job)
+      """;
+
+  // Upserts runs: the job link (made with the run), the state machine (rank, then event time), start/end and facets.
+  static final String RUNS =
+      MERGE_RUN
           + """
       SET n.startedAt = CASE WHEN row.startTime IS NOT NULL AND (n.startedAt IS NULL OR row.startTime < n.startedAt)
                              THEN row.startTime ELSE n.startedAt END
@@ -155,11 +167,7 @@ final class WriteCypher {
       SET n.endedAt = CASE WHEN n.stateRank = 2 THEN n.stateTime ELSE null END
       """
           + MERGE_FACETS_OF_N
-          + """
-      WITH n, row, created WHERE created
-      MATCH (job:Job {namespace: row.jobNamespace, name: row.jobName})
-      CREATE (n)-[:RUN_OF]->(job)
-      """;
+          + LINK_CREATED_RUN_TO_JOB;
 
   // Links child jobs to their parent jobs (one row per pair in the batch).
   static final String JOB_PARENTS =
@@ -172,20 +180,7 @@ final class WriteCypher {
       """;
 
   // Parent runs named by children (one row per parent run); one not seen before is created bare, with its job link.
-  static final String PARENT_RUNS =
-      """
-      CYPHER replan=skip
-      UNWIND $rows AS row
-      MERGE (n:Run {runId: row.runId})
-      ON CREATE SET n.jobNamespace = row.jobNamespace, n.jobName = row.jobName
-      """
-          + CREATED
-          + TOUCH_TIMES_OF_N
-          + """
-      WITH n, row, created WHERE created
-      MATCH (job:Job {namespace: row.jobNamespace, name: row.jobName})
-      CREATE (n)-[:RUN_OF]->(job)
-      """;
+  static final String PARENT_RUNS = MERGE_RUN + LINK_CREATED_RUN_TO_JOB;
 
   // Links child runs to their parent runs.
   static final String RUN_CHILD_OF =
