@@ -1,18 +1,18 @@
 package io.watershed.graph.write;
 
-import io.watershed.graph.neo4j.GraphUnavailableException;
-import io.watershed.graph.neo4j.InProcessTransactions;
-import io.watershed.graph.neo4j.Neo4jConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.watershed.graph.neo4j.GraphUnavailableException;
+import io.watershed.graph.neo4j.InProcessTransactions;
+import io.watershed.graph.neo4j.Neo4jConnection;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -21,14 +21,15 @@ import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Writes a batch of events in ONE transaction: the events are flattened into rows per kind ({@link WriteRows}, which
- * merges rows about the same node) and each kind is written by one {@code UNWIND} statement. When this method returns, the batch is committed (and, Neo4j's commit being
- * durable, survives a crash); when it throws, nothing of the batch was written.
+ * merges rows about the same node) and each kind is written by one {@code UNWIND} statement. When this method
+ * returns, the batch is committed (and, Neo4j's commit being durable, survives a crash); when it throws, nothing of
+ * the batch was written.
  */
 @Singleton
 public class LineageWriter {
 
   /** Time per statement kind, to see where a transaction's time goes; the tag has one value per statement. */
-  static final String STATEMENT_TIMER = "watershed.neo4j.write.statement";
+  public static final String STATEMENT_TIMER = "watershed.neo4j.write.statement";
 
   private final Neo4jConnection connection;
   private final MeterRegistry registry;
