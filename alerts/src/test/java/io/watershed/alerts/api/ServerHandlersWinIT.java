@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The server module registers its own handlers for the graph's exceptions; the alerts module's are
- * {@code @Secondary}, so with both on the classpath the server's answer wins and nothing is ambiguous.
+ * The shared handlers for the graph's exceptions ({@code io.watershed.api.GraphErrorHandlers}) are
+ * {@code @Secondary}: a module that registers its own for the same exception wins, and nothing is ambiguous.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
