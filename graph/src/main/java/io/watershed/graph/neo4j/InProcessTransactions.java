@@ -12,11 +12,16 @@ import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransactionFailureException;
 import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.kernel.api.exceptions.Status;
+import org.neo4j.kernel.api.exceptions.schema.UniquePropertyValueValidationException;
 
 /**
  * Write transactions on a database of this JVM, with the retry the driver's {@code executeWrite} gives Bolt
  * transactions: transient failures (deadlocks, lock timeouts) are retried with jittered backoff for at most
  * {@link #MAX_RETRY_TIME}; other failures roll back and surface at once.
+ *
+ * <p>One more failure is retried: a commit that would duplicate a key. Work written with Neo4j's Java API finds a
+ * node and creates it when missing without the index lock a Cypher MERGE takes, so a concurrent transaction may have
+ * created the same node first; the retry finds it.
  */
 public final class InProcessTransactions {
 
@@ -31,20 +36,25 @@ public final class InProcessTransactions {
     void run(String cypher, Map<String, Object> parameters);
   }
 
-  /** Runs {@code work} in one transaction and commits it; retried as a whole on transient failures. */
+  /** Runs Cypher {@code work} in one transaction and commits it; retried as a whole on transient failures. */
   public static void write(GraphDatabaseService db, Consumer<Statements> work) {
+    writeInTransaction(db, tx -> work.accept((cypher, parameters) -> consume(tx.execute(cypher, parameters))));
+  }
+
+  /** Runs {@code work} on one transaction and commits it; retried as a whole on transient failures. */
+  public static void writeInTransaction(GraphDatabaseService db, Consumer<Transaction> work) {
     long deadline = System.nanoTime() + MAX_RETRY_TIME.toNanos();
     long backoffMillis = 5;
     while (true) {
       try (Transaction tx = db.beginTx()) {
-        work.accept((cypher, parameters) -> consume(tx.execute(cypher, parameters)));
+        work.accept(tx);
         tx.commit();
         return;
       } catch (RuntimeException e) {
         if (e instanceof DatabaseShutdownException) {
           throw new GraphUnavailableException("the embedded database is shutting down", e);
         }
-        if (!isTransient(e)) {
+        if (!isTransient(e) && !isDuplicateKey(e)) {
           throw e;
         }
         if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
@@ -76,6 +86,19 @@ public final class InProcessTransactions {
         return true;
       }
       if (t instanceof Status.HasStatus s && s.status().code().classification() == Status.Classification.TransientError) {
+        return true;
+      }
+      if (t == t.getCause()) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** A commit that would give two nodes the same key (unique constraint): another transaction made it first. */
+  static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UniquePropertyValueValidationException) {
         return true;
       }
       if (t == t.getCause()) {

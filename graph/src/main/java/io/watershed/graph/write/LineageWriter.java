@@ -21,7 +21,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Writes a batch of events in ONE transaction: the events are flattened into rows per kind ({@link WriteRows}, which
- * merges rows about the same node) and each kind is written by one {@code UNWIND} statement. When this method
+ * merges rows about the same node) and each kind is written by one {@code UNWIND} statement over Bolt, or by the same
+ * rules with Neo4j's Java API when the database lives in this JVM ({@link CoreApiWriter}). When this method
  * returns, the batch is committed (and, Neo4j's commit being durable, survives a crash); when it throws, nothing of
  * the batch was written.
  */
@@ -34,6 +35,7 @@ public class LineageWriter {
   private final Neo4jConnection connection;
   private final MeterRegistry registry;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timersByCypher = new ConcurrentHashMap<>();
 
   @Inject
   public LineageWriter(Neo4jConnection connection, MeterRegistry registry) {
@@ -57,7 +59,8 @@ public class LineageWriter {
     WriteRows rows = WriteRows.of(events);
     GraphDatabaseService local = connection.inProcessDatabase();
     if (local != null) {
-      InProcessTransactions.write(local, tx -> rows.writeTo(timed(tx::run)));
+      InProcessTransactions.writeInTransaction(
+          local, tx -> CoreApiWriter.write(tx, rows, (statement, step) -> timer(statement).record(step)));
       return;
     }
     try (Session session = connection.driver().session(connection.sessionConfig())) {
@@ -69,17 +72,20 @@ public class LineageWriter {
   }
 
   private WriteRows.Statements timed(WriteRows.Statements statements) {
-    return (cypher, parameters) -> {
-      Timer timer =
-          timers.computeIfAbsent(
-              cypher,
-              c ->
-                  Timer.builder(STATEMENT_TIMER)
-                      .description("Time of one write statement of the ingest writer, by statement")
-                      .tag("statement", WriteCypher.nameOf(c))
-                      .register(registry));
-      timer.record(() -> statements.run(cypher, parameters));
-    };
+    return (cypher, parameters) ->
+        timersByCypher
+            .computeIfAbsent(cypher, c -> timer(WriteCypher.nameOf(c)))
+            .record(() -> statements.run(cypher, parameters));
+  }
+
+  private Timer timer(String statement) {
+    return timers.computeIfAbsent(
+        statement,
+        s ->
+            Timer.builder(STATEMENT_TIMER)
+                .description("Time of one write statement (or its in-process equivalent) of the ingest writer")
+                .tag("statement", s)
+                .register(registry));
   }
 
   /** Run state rank: a state never moves to a lower rank, so a late START cannot reopen a finished run. */

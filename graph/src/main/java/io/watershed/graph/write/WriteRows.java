@@ -33,22 +33,22 @@ final class WriteRows {
   /** The facet whose content identifies a dataset's column lineage (see {@link WriteCypher#COLUMN_LINEAGE}). */
   static final String COLUMN_LINEAGE_FACET = "columnLineage";
 
-  private final Map<String, TimeSpan> namespaces = new LinkedHashMap<>();
-  private final Map<Key, Entity> jobs = new LinkedHashMap<>();
-  private final Map<Key, DatasetRow> datasets = new LinkedHashMap<>();
-  private final Map<EdgeKey, TimeSpan> jobReads = new LinkedHashMap<>();
-  private final Map<EdgeKey, TimeSpan> jobWrites = new LinkedHashMap<>();
-  private final Set<List<String>> jobParents = new LinkedHashSet<>();
-  private final Set<List<String>> symlinks = new LinkedHashSet<>();
-  private final Set<List<String>> jobOwners = new LinkedHashSet<>();
-  private final Set<List<String>> datasetOwners = new LinkedHashSet<>();
-  private final Map<String, RunRow> runs = new LinkedHashMap<>();
-  private final Map<String, ParentRun> parentRuns = new LinkedHashMap<>();
-  private final Map<List<String>, ZonedDateTime> runChildren = new LinkedHashMap<>();
-  private final Map<List<String>, ZonedDateTime> runReads = new LinkedHashMap<>();
-  private final Map<String, VersionRow> versions = new LinkedHashMap<>();
-  private final Map<String, Map<String, Object>> qualityFacets = new LinkedHashMap<>();
-  private final Map<String, Map<String, Object>> events = new LinkedHashMap<>();
+  final Map<String, TimeSpan> namespaces = new LinkedHashMap<>();
+  final Map<Key, Entity> jobs = new LinkedHashMap<>();
+  final Map<Key, DatasetRow> datasets = new LinkedHashMap<>();
+  final Map<EdgeKey, TimeSpan> jobReads = new LinkedHashMap<>();
+  final Map<EdgeKey, TimeSpan> jobWrites = new LinkedHashMap<>();
+  final Set<List<String>> jobParents = new LinkedHashSet<>();
+  final Set<List<String>> symlinks = new LinkedHashSet<>();
+  final Set<List<String>> jobOwners = new LinkedHashSet<>();
+  final Set<List<String>> datasetOwners = new LinkedHashSet<>();
+  final Map<String, RunRow> runs = new LinkedHashMap<>();
+  final Map<String, ParentRun> parentRuns = new LinkedHashMap<>();
+  final Map<List<String>, ZonedDateTime> runChildren = new LinkedHashMap<>();
+  final Map<List<String>, ZonedDateTime> runReads = new LinkedHashMap<>();
+  final Map<String, VersionRow> versions = new LinkedHashMap<>();
+  final Map<String, Map<String, Object>> qualityFacets = new LinkedHashMap<>();
+  final Map<String, Map<String, Object>> events = new LinkedHashMap<>();
 
   static WriteRows of(List<LineageEvent> events) {
     WriteRows rows = new WriteRows();
@@ -388,7 +388,7 @@ final class WriteRows {
     }
   }
 
-  private record Key(String namespace, String name) {
+  record Key(String namespace, String name) {
     Map<String, Object> params() {
       Map<String, Object> row = new HashMap<>();
       row.put("namespace", namespace);
@@ -397,10 +397,10 @@ final class WriteRows {
     }
   }
 
-  private record EdgeKey(String jobNamespace, String jobName, String namespace, String name) {}
+  record EdgeKey(String jobNamespace, String jobName, String namespace, String name) {}
 
   /** First and last event time of everything merged into a row. */
-  private record TimeSpan(ZonedDateTime min, ZonedDateTime max) {
+  record TimeSpan(ZonedDateTime min, ZonedDateTime max) {
     TimeSpan with(ZonedDateTime t) {
       return new TimeSpan(t.isBefore(min) ? t : min, t.isAfter(max) ? t : max);
     }
@@ -413,10 +413,10 @@ final class WriteRows {
     }
   }
 
-  private record FacetValue(String json, ZonedDateTime time, Map<String, Object> derived) {}
+  record FacetValue(String json, ZonedDateTime time, Map<String, Object> derived) {}
 
   /** A job or dataset: its time span and, per facet key, the facet of the latest event. */
-  private static class Entity {
+  static class Entity {
     TimeSpan span;
     final Map<String, FacetValue> facets = new HashMap<>();
 
@@ -465,7 +465,7 @@ final class WriteRows {
    * A run: its job (as first named), times, the START time, and the state that wins by rank, then time, then name
    * (a late START never reopens a finished run).
    */
-  private static final class RunRow extends Entity {
+  static final class RunRow extends Entity {
     final String jobNamespace;
     final String jobName;
     ZonedDateTime startTime;
@@ -512,7 +512,7 @@ final class WriteRows {
   }
 
   /** A parent run named by its children's {@code parent} facets (it may not have reported itself yet). */
-  private static final class ParentRun {
+  static final class ParentRun {
     final String jobNamespace;
     final String jobName;
     TimeSpan span;
@@ -528,7 +528,7 @@ final class WriteRows {
   }
 
   /** A dataset version: one per (dataset, run), or per DatasetEvent. */
-  private static final class VersionRow extends Entity {
+  static final class VersionRow extends Entity {
     final String namespace;
     final String name;
     final String runId;
@@ -569,7 +569,7 @@ final class WriteRows {
   }
 
   /** A dataset adds the last successful update, the latest schema and the column lineage of its latest facet. */
-  private static final class DatasetRow extends Entity {
+  static final class DatasetRow extends Entity {
     ZonedDateTime modifiedTime;
     Schema schema;
     ColumnLineage columnLineage;
@@ -604,8 +604,8 @@ final class WriteRows {
     }
   }
 
-  private record Schema(String json, ZonedDateTime time, String digest, List<DatasetFacts.FieldFacts> fields) {}
+  record Schema(String json, ZonedDateTime time, String digest, List<DatasetFacts.FieldFacts> fields) {}
 
   /** The column lineage of the latest event that carried some, with the digest that identifies it. */
-  private record ColumnLineage(ZonedDateTime time, String digest, List<ColumnLineageEdge> edges) {}
+  record ColumnLineage(ZonedDateTime time, String digest, List<ColumnLineageEdge> edges) {}
 }

@@ -75,6 +75,47 @@ class WriteConvergenceIT {
     }
   }
 
+  /**
+   * With the embedded database the writer uses Neo4j's Java API ({@link CoreApiWriter}), over Bolt the Cypher of
+   * {@link WriteCypher}: the same history must give the same graph on both paths.
+   */
+  @Test
+  void shouldGiveTheSameGraphInProcessAsWithCypherOverBolt(TestNeo4j neo4j) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        neo4j.kind().equals("embedded") && getClass() == WriteConvergenceIT.class,
+        "only the embedded test database has both paths");
+    LineageWriter bolt = new LineageWriter(Neo4jExtension.boltConnection());
+    List<LineageEvent> history = history();
+    List<LineageEvent> twice = new ArrayList<>(history);
+    twice.addAll(history);
+    Collections.shuffle(twice, new Random(11));
+
+    history.forEach(e -> bolt.write(List.of(e)));
+    List<String> cypherOneByOne = GraphDump.of(neo4j.driver());
+    neo4j.clean();
+    history.forEach(e -> writer.write(List.of(e)));
+    assertSameGraph(cypherOneByOne, GraphDump.of(neo4j.driver()), "Java API, one event per transaction");
+
+    neo4j.clean();
+    bolt.write(twice);
+    List<String> cypherBatch = GraphDump.of(neo4j.driver());
+    neo4j.clean();
+    writer.write(twice);
+    assertSameGraph(cypherBatch, GraphDump.of(neo4j.driver()), "Java API, one shuffled batch");
+
+    // Lineage that changes and fields that go: the deletes must match too.
+    neo4j.clean();
+    List<LineageEvent> changing =
+        List.of(
+            lineage("e1", T0, "v1", edge("id", "a", "id"), edge("total", "a", "amount")),
+            lineage("e2", T0.plusHours(1), "v2", edge("id", "b", "key")));
+    changing.forEach(e -> bolt.write(List.of(e)));
+    List<String> cypherChanging = GraphDump.of(neo4j.driver());
+    neo4j.clean();
+    changing.forEach(e -> writer.write(List.of(e)));
+    assertSameGraph(cypherChanging, GraphDump.of(neo4j.driver()), "Java API, changing column lineage");
+  }
+
   @Test
   void shouldShowTheColumnLineageOfTheLatestFacetOnly(TestNeo4j neo4j) {
     writer.write(List.of(lineage("e1", T0, "v1", edge("id", "a", "id"), edge("total", "a", "amount"))));
