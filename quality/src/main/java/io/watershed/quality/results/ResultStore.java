@@ -2,6 +2,7 @@ package io.watershed.quality.results;
 
 import static io.watershed.quality.GraphValues.time;
 
+import io.watershed.graph.neo4j.InProcessTransactions;
 import io.watershed.graph.neo4j.Neo4jConnection;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Session;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Stores quality results, whatever their route, in ONE transaction per batch: all of a request or none. Results are
@@ -79,16 +81,29 @@ public class ResultStore {
       props.put("evidence", m.evidence());
       metrics.add(row(m.id(), m.dataset().namespace(), m.dataset().name(), props));
     }
+    Object now = time(clock.instant());
+    // Like the ingest writer: in-process on the embedded database (no Bolt round trips), else over Bolt.
+    GraphDatabaseService local = connection.inProcessDatabase();
+    if (local != null) {
+      InProcessTransactions.write(local, tx -> write(tx::run, checks, metrics, now));
+      return;
+    }
     try (Session session = connection.driver().session(connection.sessionConfig())) {
       session.executeWriteWithoutResult(
-          tx -> {
-            if (!checks.isEmpty()) {
-              tx.run(CHECKS, Map.of("rows", checks, "now", time(clock.instant()))).consume();
-            }
-            if (!metrics.isEmpty()) {
-              tx.run(METRICS, Map.of("rows", metrics, "now", time(clock.instant()))).consume();
-            }
-          });
+          tx -> write((cypher, parameters) -> tx.run(cypher, parameters).consume(), checks, metrics, now));
+    }
+  }
+
+  private static void write(
+      InProcessTransactions.Statements tx,
+      List<Map<String, Object>> checks,
+      List<Map<String, Object>> metrics,
+      Object now) {
+    if (!checks.isEmpty()) {
+      tx.run(CHECKS, Map.of("rows", checks, "now", now));
+    }
+    if (!metrics.isEmpty()) {
+      tx.run(METRICS, Map.of("rows", metrics, "now", now));
     }
   }
 
