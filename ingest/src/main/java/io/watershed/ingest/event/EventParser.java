@@ -33,7 +33,6 @@ public class EventParser {
 
   private final ObjectMapper trees;
   private final ObjectMapper openLineage;
-  private final EventMapper mapper = new EventMapper();
 
   public EventParser() {
     this.trees = new ObjectMapper();
@@ -79,7 +78,7 @@ public class EventParser {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InvalidEventException("", "not an OpenLineage event: " + e.getClass().getSimpleName());
     }
-    return mapper.map(event, typed, receivedAt);
+    return new EventMapper().map(event, typed, receivedAt);
   }
 
   /** {@code outputs[0].outputFacets.outputStatistics.rowCount} from Jackson's reference path. */
