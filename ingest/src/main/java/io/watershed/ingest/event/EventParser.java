@@ -40,7 +40,7 @@ public class EventParser {
         .getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     trees.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    this.openLineage = OpenLineageClientUtils.newObjectMapper();
+    this.openLineage = OpenLineageClientUtils.newObjectMapper().registerModule(KnownUris.module());
   }
 
   /** Parses a request body into a JSON tree. */
