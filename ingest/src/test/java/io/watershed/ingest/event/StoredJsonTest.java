@@ -112,11 +112,11 @@ class StoredJsonTest {
   private static Map<String, String> facets(JsonNode facets) {
     Map<String, String> out = new HashMap<>();
     if (facets != null && facets.isObject()) {
-      facets.fields().forEachRemaining(f -> {
-        if (!f.getValue().isNull()) {
-          out.put(f.getKey(), written(f.getValue()));
+      for (Map.Entry<String, JsonNode> facet : facets.properties()) {
+        if (!facet.getValue().isNull()) {
+          out.put(facet.getKey(), written(facet.getValue()));
         }
-      });
+      }
     }
     return out;
   }
