@@ -35,13 +35,17 @@ final class EventMapper {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The JSON text of this event's facets, reused for the payload: an EventMapper maps one event. */
+  private final JsonText text = new JsonText();
+
   LineageEvent map(JsonNode event, Object typed, ZonedDateTime receivedAt) {
     String eventId = CanonicalJson.eventId(event);
-    String payload = write(event);
+    // The payload is written last, after the facets whose text it copies in.
     if (typed instanceof OpenLineage.RunEvent run) {
-      return runEvent(event, run, eventId, payload, receivedAt);
+      return runEvent(event, run, eventId, receivedAt);
     }
     if (typed instanceof OpenLineage.DatasetEvent ds) {
+      DatasetFacts dataset = dataset(event.get("dataset"), null);
       return new LineageEvent(
           eventId,
           EventKind.DATASET_EVENT,
@@ -49,15 +53,18 @@ final class EventMapper {
           utc(ds.getEventTime()),
           ds.getProducer() == null ? null : ds.getProducer().toString(),
           textOrNull(event.get("schemaURL")),
-          payload,
+          text.event(event),
           receivedAt,
           null,
           null,
           List.of(),
           List.of(),
-          dataset(event.get("dataset"), null));
+          dataset);
     }
     if (typed instanceof OpenLineage.JobEvent job) {
+      JobFacts jobFacts = job(event.get("job"));
+      List<DatasetFacts> inputs = datasets(event.get("inputs"), "inputFacets");
+      List<DatasetFacts> outputs = datasets(event.get("outputs"), "outputFacets");
       return new LineageEvent(
           eventId,
           EventKind.JOB_EVENT,
@@ -65,21 +72,28 @@ final class EventMapper {
           utc(job.getEventTime()),
           job.getProducer() == null ? null : job.getProducer().toString(),
           textOrNull(event.get("schemaURL")),
-          payload,
+          text.event(event),
           receivedAt,
-          job(event.get("job")),
+          jobFacts,
           null,
-          datasets(event.get("inputs"), "inputFacets"),
-          datasets(event.get("outputs"), "outputFacets"),
+          inputs,
+          outputs,
           null);
     }
     throw new IllegalArgumentException("not an OpenLineage event: " + typed.getClass());
   }
 
   // The schemaURL as sent: the OpenLineage model fills in a default when it is missing, which we must not store.
-  private LineageEvent runEvent(
-      JsonNode event, OpenLineage.RunEvent run, String eventId, String payload, ZonedDateTime receivedAt) {
+  private LineageEvent runEvent(JsonNode event, OpenLineage.RunEvent run, String eventId, ZonedDateTime receivedAt) {
     JsonNode runNode = event.get("run");
+    JobFacts job = job(event.get("job"));
+    RunFacts runFacts =
+        new RunFacts(
+            runNode.get("runId").asText().toLowerCase(java.util.Locale.ROOT),
+            runFacets(runNode.get("facets")),
+            parent(runNode.get("facets")));
+    List<DatasetFacts> inputs = datasets(event.get("inputs"), "inputFacets");
+    List<DatasetFacts> outputs = datasets(event.get("outputs"), "outputFacets");
     return new LineageEvent(
         eventId,
         EventKind.RUN_EVENT,
@@ -87,16 +101,16 @@ final class EventMapper {
         utc(run.getEventTime()),
         run.getProducer() == null ? null : run.getProducer().toString(),
         textOrNull(event.get("schemaURL")),
-        payload,
+        text.event(event),
         receivedAt,
-        job(event.get("job")),
-        new RunFacts(runNode.get("runId").asText().toLowerCase(java.util.Locale.ROOT), runFacets(runNode.get("facets")), parent(runNode.get("facets"))),
-        datasets(event.get("inputs"), "inputFacets"),
-        datasets(event.get("outputs"), "outputFacets"),
+        job,
+        runFacts,
+        inputs,
+        outputs,
         null);
   }
 
-  private static JobFacts job(JsonNode job) {
+  private JobFacts job(JsonNode job) {
     JsonNode facets = job.get("facets");
     Map<String, Map<String, Object>> derived = new HashMap<>();
     JsonNode jobType = facet(facets, "jobType");
@@ -120,7 +134,7 @@ final class EventMapper {
         job.get("namespace").asText(), job.get("name").asText(), facetMap(facets, derived), owners(facets));
   }
 
-  private static FacetMap runFacets(JsonNode facets) {
+  private FacetMap runFacets(JsonNode facets) {
     Map<String, Map<String, Object>> derived = new HashMap<>();
     JsonNode nominal = facet(facets, "nominalTime");
     if (nominal != null) {
@@ -157,7 +171,7 @@ final class EventMapper {
     return new RunFacts.ParentRef(ns, name, runId == null ? null : runId.toLowerCase(java.util.Locale.ROOT));
   }
 
-  private static List<DatasetFacts> datasets(JsonNode list, String ioKey) {
+  private List<DatasetFacts> datasets(JsonNode list, String ioKey) {
     List<DatasetFacts> out = new ArrayList<>();
     if (list == null || !list.isArray()) {
       return out;
@@ -168,7 +182,7 @@ final class EventMapper {
     return out;
   }
 
-  private static DatasetFacts dataset(JsonNode d, String ioKey) {
+  private DatasetFacts dataset(JsonNode d, String ioKey) {
     String namespace = d.get("namespace").asText();
     String name = d.get("name").asText();
     JsonNode facets = d.get("facets");
@@ -319,14 +333,14 @@ final class EventMapper {
     return out;
   }
 
-  private static FacetMap facetMap(JsonNode facets, Map<String, Map<String, Object>> derived) {
+  private FacetMap facetMap(JsonNode facets, Map<String, Map<String, Object>> derived) {
     if (facets == null || !facets.isObject()) {
       return FacetMap.EMPTY;
     }
     Map<String, String> json = new LinkedHashMap<>();
     facets.fields().forEachRemaining(e -> {
       if (!e.getValue().isNull()) {
-        json.put(e.getKey(), write(e.getValue()));
+        json.put(e.getKey(), text.facet(e.getValue()));
       }
     });
     derived.keySet().retainAll(json.keySet());

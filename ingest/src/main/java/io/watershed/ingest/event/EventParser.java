@@ -33,7 +33,6 @@ public class EventParser {
 
   private final ObjectMapper trees;
   private final ObjectMapper openLineage;
-  private final EventMapper mapper = new EventMapper();
 
   public EventParser() {
     this.trees = new ObjectMapper();
@@ -41,7 +40,7 @@ public class EventParser {
         .getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
     trees.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    this.openLineage = OpenLineageClientUtils.newObjectMapper();
+    this.openLineage = OpenLineageClientUtils.newObjectMapper().registerModule(KnownUris.module());
   }
 
   /** Parses a request body into a JSON tree. */
@@ -79,7 +78,7 @@ public class EventParser {
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InvalidEventException("", "not an OpenLineage event: " + e.getClass().getSimpleName());
     }
-    return mapper.map(event, typed, receivedAt);
+    return new EventMapper().map(event, typed, receivedAt);
   }
 
   /** {@code outputs[0].outputFacets.outputStatistics.rowCount} from Jackson's reference path. */
