@@ -174,12 +174,10 @@ final class CoreApiWriter {
           if (row.schema == null) {
             return;
           }
-          Node d = keyed(datasets, DATASET, key, false);
-          String digest = row.schema.digest();
-          if (d == null || !digest.equals(text(d, "schemaDigest")) || digest.equals(text(d, "fieldsDigest"))) {
+          Node d = toRebuild(key, row.schema.digest(), "schemaDigest", "fieldsDigest");
+          if (d == null) {
             return;
           }
-          d.setProperty("fieldsDigest", digest);
           Set<String> current = new HashSet<>();
           for (FieldFacts f : row.schema.fields()) {
             Node field = mergeField(key.namespace(), key.name(), f.name());
@@ -360,14 +358,10 @@ final class CoreApiWriter {
           if (row.columnLineage == null) {
             return;
           }
-          Node d = keyed(datasets, DATASET, key, false);
-          String digest = row.columnLineage.digest();
-          if (d == null
-              || !digest.equals(text(d, "columnLineageDigest"))
-              || digest.equals(text(d, "columnLineageEdges"))) {
+          Node d = toRebuild(key, row.columnLineage.digest(), "columnLineageDigest", "columnLineageEdges");
+          if (d == null) {
             return;
           }
-          d.setProperty("columnLineageEdges", digest);
           removeColumnLineage(d);
           for (ColumnLineageEdge e : row.columnLineage.edges()) {
             Node src = keyed(datasets, DATASET, new Key(e.inputNamespace(), e.inputName()), false);
@@ -381,6 +375,19 @@ final class CoreApiWriter {
             set(mergeRelationship(out, DERIVES_FROM, in), "transformations", e.transformationsJson());
           }
         });
+  }
+
+  /**
+   * The dataset when the row's {@code digest} is the one that won ({@code wonKey}) but its fields or edges still show
+   * another ({@code shownKey}); they are about to be rebuilt, so {@code shownKey} takes the digest. Else null.
+   */
+  private Node toRebuild(Key key, String digest, String wonKey, String shownKey) {
+    Node d = keyed(datasets, DATASET, key, false);
+    if (d == null || !digest.equals(text(d, wonKey)) || digest.equals(text(d, shownKey))) {
+      return null;
+    }
+    d.setProperty(shownKey, digest);
+    return d;
   }
 
   private static void removeColumnLineage(Node d) {
@@ -646,5 +653,4 @@ final class CoreApiWriter {
     }
     return null;
   }
-
 }
