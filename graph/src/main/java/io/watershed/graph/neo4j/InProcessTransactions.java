@@ -19,9 +19,9 @@ import org.neo4j.kernel.api.exceptions.schema.UniquePropertyValueValidationExcep
  * transactions: transient failures (deadlocks, lock timeouts) are retried with jittered backoff for at most
  * {@link #MAX_RETRY_TIME}; other failures roll back and surface at once.
  *
- * <p>One more failure is retried: a commit that would duplicate a key. Work written with Neo4j's Java API finds a
- * node and creates it when missing without the index lock a Cypher MERGE takes, so a concurrent transaction may have
- * created the same node first; the retry finds it.
+ * <p>One more failure is retried: a write that would duplicate a key. Work written with Neo4j's Java API looks a node
+ * up and creates it when missing, unlike a Cypher MERGE not in one step, so a concurrent transaction may create the
+ * same node in between; the retry finds it.
  */
 public final class InProcessTransactions {
 
@@ -95,7 +95,7 @@ public final class InProcessTransactions {
     return false;
   }
 
-  /** A commit that would give two nodes the same key (unique constraint): another transaction made it first. */
+  /** A write that would give two nodes the same key (unique constraint): another transaction made it first. */
   static boolean isDuplicateKey(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UniquePropertyValueValidationException) {

@@ -2,10 +2,8 @@ package io.watershed.graph.write;
 
 import io.watershed.graph.write.DatasetFacts.ColumnLineageEdge;
 import io.watershed.graph.write.DatasetFacts.FieldFacts;
-import io.watershed.graph.write.WriteRows.DatasetRow;
 import io.watershed.graph.write.WriteRows.EdgeKey;
 import io.watershed.graph.write.WriteRows.Entity;
-import io.watershed.graph.write.WriteRows.FacetValue;
 import io.watershed.graph.write.WriteRows.Key;
 import io.watershed.graph.write.WriteRows.TimeSpan;
 import java.time.ZonedDateTime;
@@ -34,10 +32,10 @@ import org.neo4j.graphdb.Transaction;
  * keys, re-seeking the same Dataset by index in eight statements). Here a node is found once per transaction and
  * kept; a facet merge is a few property reads.
  *
- * <p>One difference in locking: a Cypher MERGE locks the index entry of a node it is about to create, so two
- * transactions cannot both create it. Here two transactions could (the ingest writer is one thread, but the quality
- * module also creates datasets); the second then fails its commit on the key constraint and {@link
- * io.watershed.graph.neo4j.InProcessTransactions} retries it, when it finds the node the first one made.
+ * <p>One difference from a Cypher MERGE: a node is looked up, then created when missing, so another transaction (the
+ * ingest writer is one thread, but the quality module also creates datasets) may create the same key in between.
+ * Neo4j's key constraint then makes this transaction wait for the other and fail on the key; {@link
+ * io.watershed.graph.neo4j.InProcessTransactions} retries it, and the retry finds the other's node.
  *
  * <p>Steps run in the order of the statements in {@link WriteRows#writeTo}, each timed under the statement's name.
  */
@@ -149,15 +147,14 @@ final class CoreApiWriter {
           if (row.modifiedTime != null && isAfter(row.modifiedTime, time(n, "lastModifiedAt"))) {
             n.setProperty("lastModifiedAt", row.modifiedTime);
           }
-          if (row.schema != null
-              && wins(row.schema.time(), row.schema.json(), n, "schemaTime", "schema")) {
+          if (row.schema != null && wins(row.schema.time(), row.schema.json(), n, "schemaTime", "schema")) {
             n.setProperty("schema", row.schema.json());
             n.setProperty("schemaTime", row.schema.time());
             n.setProperty("schemaDigest", row.schema.digest());
           }
           if (row.columnLineage != null
-              && wins(
-                  row.columnLineage.time(), row.columnLineage.digest(), n, "columnLineageTime", "columnLineageDigest")) {
+              && wins(row.columnLineage.time(), row.columnLineage.digest(), n,
+                  "columnLineageTime", "columnLineageDigest")) {
             n.setProperty("columnLineageDigest", row.columnLineage.digest());
             n.setProperty("columnLineageTime", row.columnLineage.time());
           }
