@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * @param maxCausesPerProduct at most this many root causes raise alerts for one out-of-SLO product
  * @param queueCapacity batches of events waiting for change detection; beyond it, batches are dropped and logged
  *     (the periodic sweep still resolves what they would have)
+ * @param lineageStepInterval least time between two change-detection steps over committed lineage: commits that arrive
+ *     meanwhile join the next step, so the engine's queries run a few times a second, not once per commit; 0 runs a
+ *     step as soon as the engine is free
  * @param labels labels added to every notification, e.g. {@code env: prod}
  */
 @ConfigurationProperties("watershed.alerts")
@@ -34,12 +37,17 @@ public record AlertsSettings(
     @Bindable(defaultValue = "20") int rootCauseDepth,
     @Bindable(defaultValue = "3") int maxCausesPerProduct,
     @Bindable(defaultValue = "10000") int queueCapacity,
+    @Bindable(defaultValue = "250ms") Duration lineageStepInterval,
     @Nullable Map<String, String> labels) {
 
   public AlertsSettings {
     requireNonNegative(groupWait, "group-wait");
     requirePositive(planInterval, "plan-interval");
     requirePositive(sweepInterval, "sweep-interval");
+    requireNonNegative(lineageStepInterval, "lineage-step-interval");
+    if (lineageStepInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("watershed.alerts.lineage-step-interval must be at most 1m");
+    }
     if (impactDepth < 1 || impactDepth > 50) {
       throw new IllegalArgumentException("watershed.alerts.impact-depth must be between 1 and 50");
     }
@@ -61,13 +69,14 @@ public record AlertsSettings(
   /** The defaults, for code that runs without Micronaut. */
   public static AlertsSettings defaults() {
     return new AlertsSettings(
-        true, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30), 10, 2000, 20, 3, 10_000, Map.of());
+        true, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30), 10, 2000, 20, 3, 10_000,
+        Duration.ofMillis(250), Map.of());
   }
 
   /** A copy with another group wait (tests use zero). */
   public AlertsSettings withGroupWait(Duration wait) {
     return new AlertsSettings(enabled, wait, planInterval, sweepInterval, impactDepth, impactNodeLimit, rootCauseDepth,
-        maxCausesPerProduct, queueCapacity, labels);
+        maxCausesPerProduct, queueCapacity, lineageStepInterval, labels);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -18,7 +18,7 @@ class NotificationFactoryTest {
   private static final Instant SINCE = Instant.parse("2026-03-02T04:00:00Z");
   private final NotificationFactory factory = new NotificationFactory("https://watershed.example.com/",
       new AlertsSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30), 10, 2000, 20, 3,
-          100, Map.of("env", "prod")));
+          100, Duration.ZERO, Map.of("env", "prod")));
 
   static Alert alert(String product, AlertRole role, Severity severity, AlertState state, Instant since) {
     return new Alert("id-" + product, "3f9a1c7e2b5d4e60", product, "customer", severity, role, state, since, since,
