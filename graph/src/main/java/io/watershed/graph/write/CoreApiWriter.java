@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
@@ -72,6 +73,9 @@ final class CoreApiWriter {
   private static final RelationshipType ABOUT = RelationshipType.withName("ABOUT");
   private static final RelationshipType ABOUT_RUN = RelationshipType.withName("ABOUT_RUN");
 
+  /** For {@link #byKey}: a node made with its key alone. */
+  private static final Consumer<Node> NO_MORE_PROPERTIES = n -> {};
+
   private final Transaction tx;
   private final WriteRows rows;
   // Nodes found or made in this transaction, so each is looked up in its index once.
@@ -80,6 +84,7 @@ final class CoreApiWriter {
   private final Map<Key, Node> datasets = new HashMap<>();
   private final Map<String, Node> runs = new HashMap<>();
   private final Map<String, Node> owners = new HashMap<>();
+  private final Map<String, Node> versions = new HashMap<>();
 
   private CoreApiWriter(Transaction tx, WriteRows rows) {
     this.tx = tx;
@@ -232,17 +237,16 @@ final class CoreApiWriter {
 
   /** MERGE_RUN: a run by id, its job named (and linked) when it is created, its first and last event times. */
   private Node mergeRun(String runId, String jobNamespace, String jobName, TimeSpan span) {
-    Node n = runs.get(runId);
-    if (n == null) {
-      n = tx.findNode(RUN, "runId", runId);
-      if (n == null) {
-        n = tx.createNode(RUN);
-        n.setProperty("runId", runId);
-        set(n, "jobNamespace", jobNamespace);
-        set(n, "jobName", jobName);
-      }
-      runs.put(runId, n);
-    }
+    Node n =
+        byKey(
+            runs,
+            RUN,
+            "runId",
+            runId,
+            created -> {
+              set(created, "jobNamespace", jobNamespace);
+              set(created, "jobName", jobName);
+            });
     boolean created = untouched(n);
     touchTimes(n, span);
     if (created) {
@@ -257,14 +261,17 @@ final class CoreApiWriter {
   private void versions() {
     rows.versions.forEach(
         (versionId, row) -> {
-          Node n = tx.findNode(VERSION, "versionId", versionId);
-          if (n == null) {
-            n = tx.createNode(VERSION);
-            n.setProperty("versionId", versionId);
-            n.setProperty("namespace", row.namespace);
-            n.setProperty("name", row.name);
-            set(n, "runId", row.runId);
-          }
+          Node n =
+              byKey(
+                  versions,
+                  VERSION,
+                  "versionId",
+                  versionId,
+                  created -> {
+                    created.setProperty("namespace", row.namespace);
+                    created.setProperty("name", row.name);
+                    set(created, "runId", row.runId);
+                  });
           boolean created = untouched(n);
           touchTimes(n, row.span);
           if (row.completedTime != null && isAfter(row.completedTime, time(n, "completedAt"))) {
@@ -436,15 +443,7 @@ final class CoreApiWriter {
       if (owned == null) {
         continue;
       }
-      Node owner = owners.get(t.get(2));
-      if (owner == null) {
-        owner = tx.findNode(OWNER, "name", t.get(2));
-        if (owner == null) {
-          owner = tx.createNode(OWNER);
-          owner.setProperty("name", t.get(2));
-        }
-        owners.put(t.get(2), owner);
-      }
+      Node owner = byKey(owners, OWNER, "name", t.get(2), NO_MORE_PROPERTIES);
       mergeTypedRelationship(owner, OWNS, owned, t.get(3));
     }
   }
@@ -565,15 +564,24 @@ final class CoreApiWriter {
   }
 
   private Node namespace(String name, boolean merge) {
-    Node n = namespaces.get(name);
+    return byKey(namespaces, NAMESPACE, "name", name, merge ? NO_MORE_PROPERTIES : null);
+  }
+
+  /**
+   * A node by its one-property key, from this transaction's cache or the index (MATCH); when missing and {@code
+   * onCreate} is given, made with the key and whatever {@code onCreate} sets (MERGE ... ON CREATE SET).
+   */
+  private Node byKey(Map<String, Node> cache, Label label, String key, String value, Consumer<Node> onCreate) {
+    Node n = cache.get(value);
     if (n == null) {
-      n = tx.findNode(NAMESPACE, "name", name);
-      if (n == null && merge) {
-        n = tx.createNode(NAMESPACE);
-        n.setProperty("name", name);
+      n = tx.findNode(label, key, value);
+      if (n == null && onCreate != null) {
+        n = tx.createNode(label);
+        n.setProperty(key, value);
+        onCreate.accept(n);
       }
       if (n != null) {
-        namespaces.put(name, n);
+        cache.put(value, n);
       }
     }
     return n;
@@ -597,14 +605,7 @@ final class CoreApiWriter {
   }
 
   private Node run(String runId) {
-    Node n = runs.get(runId);
-    if (n == null) {
-      n = tx.findNode(RUN, "runId", runId);
-      if (n != null) {
-        runs.put(runId, n);
-      }
-    }
-    return n;
+    return byKey(runs, RUN, "runId", runId, null);
   }
 
   /** The node a lookup by unique key found, or null. */
