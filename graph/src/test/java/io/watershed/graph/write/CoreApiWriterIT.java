@@ -76,9 +76,10 @@ class CoreApiWriterIT {
                   d.setProperty("namespace", "warehouse");
                   d.setProperty("name", "orders");
                   created.countDown();
-                  // Commit once the writer waits on this transaction's lock on the key (bounded: 30 s).
+                  // Commit once the writer waits on this transaction's lock on the key (bounded: 30 s). Its state
+                  // alone would not do: it is WAITING in created.await() too, before it starts writing.
                   long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                  while (writer.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+                  while (!waitsOnNeo4jLock(writer) && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                   }
                   tx.commit();
@@ -110,6 +111,18 @@ class CoreApiWriterIT {
       assertThat(record.get("n").asLong()).isEqualTo(1);
       assertThat(record.get("doc").asString()).isEqualTo("{\"description\":\"d\"}");
     }
+  }
+
+  private static boolean waitsOnNeo4jLock(Thread thread) {
+    if (thread.getState() == Thread.State.RUNNABLE) {
+      return false;
+    }
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().startsWith("org.neo4j.kernel.impl.locking.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test
