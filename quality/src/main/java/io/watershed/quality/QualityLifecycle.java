@@ -7,13 +7,12 @@ import io.watershed.quality.evaluation.EvaluationService;
 import io.watershed.quality.evaluation.FreshnessScheduler;
 import io.watershed.quality.product.ContractDirectorySync;
 import io.watershed.quality.product.ProductRegistry;
-import io.watershed.quality.results.OpenLineageReplay;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
  * Starts the quality module once the graph schema is up to date, in an order that makes a restart lose nothing:
- * products from the graph, recent OpenLineage results again, the contract directory, one evaluation of every product
+ * products from the graph, the contract directory, one evaluation of every product
  * (which also rebuilds the gauges), then the freshness scheduler. {@code watershed.quality.enabled=false} keeps all
  * of it from starting (a context that only needs the module's configuration).
  */
@@ -22,7 +21,6 @@ import jakarta.annotation.PreDestroy;
 public class QualityLifecycle {
 
   private final ProductRegistry registry;
-  private final OpenLineageReplay replay;
   private final ContractDirectorySync directory;
   private final EvaluationService evaluation;
   private final FreshnessScheduler scheduler;
@@ -31,12 +29,10 @@ public class QualityLifecycle {
   public QualityLifecycle(
       GraphSchema schema,
       ProductRegistry registry,
-      OpenLineageReplay replay,
       ContractDirectorySync directory,
       EvaluationService evaluation,
       FreshnessScheduler scheduler) {
     this.registry = registry;
-    this.replay = replay;
     this.directory = directory;
     this.evaluation = evaluation;
     this.scheduler = scheduler;
@@ -45,7 +41,6 @@ public class QualityLifecycle {
   @PostConstruct
   public void start() {
     registry.load();
-    replay.run();
     directory.start();
     evaluation.requestAll();
     scheduler.start();

@@ -8,8 +8,6 @@ import java.time.Duration;
  * Settings of the quality module, under {@code watershed.quality} (every key is documented in docs/quality.md).
  *
  * @param evaluationTick how often the freshness scheduler looks for products whose deadline passed
- * @param replayWindow at start, OpenLineage events received this long ago or later are read again for quality
- *     results, so results of events committed just before a crash are not lost
  * @param maxGaugedProducts products beyond this many get no per-product gauges (bounded cardinality)
  * @param maxGaugedColumns completeness gauges per product beyond this many columns are not registered
  * @param maxResultsPerRequest results one {@code POST /api/v1/quality/results} may carry
@@ -19,7 +17,6 @@ import java.time.Duration;
 @ConfigurationProperties("watershed.quality")
 public record QualitySettings(
     @Bindable(defaultValue = "15s") Duration evaluationTick,
-    @Bindable(defaultValue = "15m") Duration replayWindow,
     @Bindable(defaultValue = "1000") int maxGaugedProducts,
     @Bindable(defaultValue = "50") int maxGaugedColumns,
     @Bindable(defaultValue = "1000") int maxResultsPerRequest,
@@ -28,9 +25,6 @@ public record QualitySettings(
 
   public QualitySettings {
     positive(evaluationTick, "evaluation-tick");
-    if (replayWindow == null || replayWindow.isNegative()) {
-      throw new IllegalArgumentException("watershed.quality.replay-window must be 0 or more");
-    }
     atLeastOne(maxGaugedProducts, "max-gauged-products");
     atLeastOne(maxGaugedColumns, "max-gauged-columns");
     atLeastOne(maxResultsPerRequest, "max-results-per-request");
@@ -41,7 +35,7 @@ public record QualitySettings(
   /** The documented defaults, for code that runs without Micronaut (tests, tools). */
   public static QualitySettings defaults() {
     return new QualitySettings(
-        Duration.ofSeconds(15), Duration.ofMinutes(15), 1000, 50, 1000, 8 * 1024 * 1024, 32 * 1024 * 1024);
+        Duration.ofSeconds(15), 1000, 50, 1000, 8 * 1024 * 1024, 32 * 1024 * 1024);
   }
 
   private static void positive(Duration value, String key) {

@@ -22,7 +22,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 /**
  * Writes a batch of events in ONE transaction: the events are flattened into rows per kind ({@link WriteRows}, which
  * merges rows about the same node) and each kind is written by one {@code UNWIND} statement over Bolt, or by the same
- * rules with Neo4j's Java API when the database lives in this JVM ({@link CoreApiWriter}). When this method
+ * rules with Neo4j's Java API when the database lives in this JVM ({@link CoreApiWriter}); then every {@link
+ * LineageWriteParticipant} adds what it derives from the events, in the same transaction. When this method
  * returns, the batch is committed (and, Neo4j's commit being durable, survives a crash); when it throws, nothing of
  * the batch was written.
  */
@@ -34,18 +35,26 @@ public class LineageWriter {
 
   private final Neo4jConnection connection;
   private final MeterRegistry registry;
+  private final List<LineageWriteParticipant> participants;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
   private final Map<String, Timer> timersByCypher = new ConcurrentHashMap<>();
 
   @Inject
-  public LineageWriter(Neo4jConnection connection, MeterRegistry registry) {
+  public LineageWriter(
+      Neo4jConnection connection, MeterRegistry registry, List<LineageWriteParticipant> participants) {
     this.connection = connection;
     this.registry = registry;
+    this.participants = List.copyOf(participants);
   }
 
-  /** A writer whose statement timings are kept locally (tools and tests). */
+  /** A writer with participants whose statement timings are kept locally (tools and tests). */
+  public LineageWriter(Neo4jConnection connection, List<LineageWriteParticipant> participants) {
+    this(connection, new SimpleMeterRegistry(), participants);
+  }
+
+  /** A writer of lineage alone, whose statement timings are kept locally (tools and tests). */
   public LineageWriter(Neo4jConnection connection) {
-    this(connection, new SimpleMeterRegistry());
+    this(connection, List.of());
   }
 
   /**
@@ -60,12 +69,22 @@ public class LineageWriter {
     GraphDatabaseService local = connection.inProcessDatabase();
     if (local != null) {
       InProcessTransactions.writeInTransaction(
-          local, tx -> CoreApiWriter.write(tx, rows, (statement, step) -> timer(statement).record(step)));
+          local,
+          tx -> {
+            CoreApiWriter.write(tx, rows, (statement, step) -> timer(statement).record(step));
+            participants.forEach(p -> timer(p.name()).record(() -> p.writeInProcess(tx, events)));
+          });
       return;
     }
     try (Session session = connection.driver().session(connection.sessionConfig())) {
       session.executeWriteWithoutResult(
-          tx -> rows.writeTo(timed((cypher, parameters) -> tx.run(cypher, parameters).consume())));
+          tx -> {
+            rows.writeTo(timed((cypher, parameters) -> tx.run(cypher, parameters).consume()));
+            participants.forEach(
+                p ->
+                    timer(p.name())
+                        .record(() -> p.writeOverBolt((c, parameters) -> tx.run(c, parameters).consume(), events)));
+          });
     } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
       throw new GraphUnavailableException("Neo4j cannot take writes now: " + e.getMessage(), e);
     }

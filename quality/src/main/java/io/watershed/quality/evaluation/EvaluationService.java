@@ -10,10 +10,6 @@ import io.watershed.quality.product.ProductChanged;
 import io.watershed.quality.product.ProductRegistry;
 import io.watershed.quality.product.ProductWindows;
 import io.watershed.quality.product.RegisteredProduct;
-import io.watershed.quality.results.FacetedEvent;
-import io.watershed.quality.results.OpenLineageResults;
-import io.watershed.quality.results.QualityBatch;
-import io.watershed.quality.results.ResultStore;
 import io.watershed.quality.slo.SloInterval;
 import io.watershed.quality.slo.SloRepository;
 import io.watershed.quality.slo.Transition;
@@ -27,7 +23,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,28 +30,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates products, on ONE thread: requests are coalesced by product (a burst of events for a product causes one
- * evaluation), quality results of OpenLineage events are stored first (so the evaluation sees them), and each
- * verdict is recorded (state, interval), published when the state changed, and put on the gauges. One thread keeps
+ * evaluation), and each verdict is recorded (state, interval), published when the state changed, and put on the gauges. One thread keeps
  * transitions free of races and Neo4j free of write conflicts between evaluations.
  */
 @Singleton
 public class EvaluationService implements ApplicationEventListener<ProductChanged>, AutoCloseable {
 
-  /** Facet-carrying events waiting for the evaluation thread; beyond this the oldest are dropped, loudly. */
-  static final int MAX_PENDING_EVENTS = 100_000;
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(EvaluationService.class);
 
   private final ProductRegistry registry;
   private final ObservationQueries observations;
   private final SloRepository slo;
-  private final ResultStore results;
   private final ProductMetrics metrics;
   private final ApplicationEventPublisher<ProductStateChanged> stateChanges;
   private final Clock clock;
@@ -64,22 +54,18 @@ public class EvaluationService implements ApplicationEventListener<ProductChange
   private final ExecutorService executor;
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
-  private final ConcurrentLinkedQueue<FacetedEvent> events = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queuedEvents = new AtomicInteger();
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   public EvaluationService(
       ProductRegistry registry,
       ObservationQueries observations,
       SloRepository slo,
-      ResultStore results,
       ProductMetrics metrics,
       ApplicationEventPublisher<ProductStateChanged> stateChanges,
       Clock clock) {
     this.registry = registry;
     this.observations = observations;
     this.slo = slo;
-    this.results = results;
     this.metrics = metrics;
     this.stateChanges = stateChanges;
     this.clock = clock;
@@ -115,21 +101,6 @@ public class EvaluationService implements ApplicationEventListener<ProductChange
     request(again);
   }
 
-  /** Queues the quality facets of committed events; they are stored before the next evaluations. */
-  public void submit(List<FacetedEvent> faceted) {
-    for (FacetedEvent event : faceted) {
-      events.add(event);
-      if (queuedEvents.incrementAndGet() > MAX_PENDING_EVENTS && events.poll() != null) {
-        queuedEvents.decrementAndGet();
-        LOG.warn("More than {} OpenLineage events with quality facets wait for evaluation; dropped the oldest",
-            MAX_PENDING_EVENTS);
-      }
-    }
-    if (!faceted.isEmpty()) {
-      schedule();
-    }
-  }
-
   /**
    * Evaluates one product now, on the evaluation thread (so the answer and the recorded state agree), and returns
    * the verdict with its evidence.
@@ -162,7 +133,6 @@ public class EvaluationService implements ApplicationEventListener<ProductChange
 
   private void drain() {
     scheduled.set(false);
-    storeQueuedResults();
     List<String> batch = new ArrayList<>(pending);
     pending.removeAll(batch);
     for (String product : batch) {
@@ -172,28 +142,6 @@ public class EvaluationService implements ApplicationEventListener<ProductChange
         failed.add(product);
         LOG.warn("Evaluating data product {} failed; retrying on the next tick: {}", product, e.toString());
       }
-    }
-  }
-
-  private void storeQueuedResults() {
-    List<FacetedEvent> taken = new ArrayList<>();
-    FacetedEvent next;
-    while ((next = events.poll()) != null) {
-      queuedEvents.decrementAndGet();
-      taken.add(next);
-    }
-    if (taken.isEmpty()) {
-      return;
-    }
-    List<QualityBatch> batches = taken.stream().map(OpenLineageResults::convert).toList();
-    QualityBatch all = new QualityBatch(
-        batches.stream().flatMap(b -> b.checks().stream()).toList(),
-        batches.stream().flatMap(b -> b.metrics().stream()).toList());
-    try {
-      results.store(all);
-    } catch (RuntimeException e) {
-      // The events are stored; their results are read again from them at the next start (replay window).
-      LOG.warn("Storing quality results of {} OpenLineage event(s) failed: {}", taken.size(), e.toString());
     }
   }
 

@@ -7,17 +7,16 @@ import io.watershed.graph.write.LineageEvent;
 import io.watershed.quality.contract.DatasetRef;
 import io.watershed.quality.contract.ProductName;
 import io.watershed.quality.product.ProductRegistry;
-import io.watershed.quality.results.FacetedEvent;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reacts to committed OpenLineage events. It runs on the ingest writer's thread, so it only looks at what is in
- * memory: which products expose a dataset of the events (a map lookup) and which events carry quality facets. The
- * work (parsing facets, storing results, evaluating) is handed to the evaluation thread.
+ * memory: which products expose a dataset of the events (a map lookup); the evaluation thread does the rest. The
+ * events' quality results are already stored: the writer stores them in the events' own transaction ({@link
+ * io.watershed.quality.results.OpenLineageResultsWriter}).
  */
 @Singleton
 public class LineageCommittedListener implements ApplicationEventListener<LineageCommitted> {
@@ -33,19 +32,13 @@ public class LineageCommittedListener implements ApplicationEventListener<Lineag
   @Override
   public void onApplicationEvent(LineageCommitted committed) {
     Set<DatasetRef> touched = new HashSet<>();
-    List<FacetedEvent> faceted = new ArrayList<>();
     for (LineageEvent event : committed.events()) {
       event.inputs().forEach(d -> add(touched, d));
       event.outputs().forEach(d -> add(touched, d));
       if (event.dataset() != null) {
         add(touched, event.dataset());
       }
-      FacetedEvent f = FacetedEvent.of(event);
-      if (f.hasResults()) {
-        faceted.add(f);
-      }
     }
-    evaluation.submit(faceted);
     evaluation.request(registry.exposing(touched).stream().map(ProductName::value).toList());
   }
 

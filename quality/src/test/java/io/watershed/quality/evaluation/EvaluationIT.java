@@ -10,6 +10,7 @@ import io.watershed.graph.write.LineageEvent;
 import io.watershed.graph.write.LineageWriter;
 import io.watershed.quality.metrics.ProductMetricNames;
 import io.watershed.quality.results.NativeResultsParser;
+import io.watershed.quality.results.OpenLineageResultsWriter;
 import io.watershed.quality.slo.SloInterval;
 import io.watershed.quality.testing.Contracts;
 import io.watershed.quality.testing.Events;
@@ -31,7 +32,8 @@ class EvaluationIT {
   private static final Duration HOUR = Duration.ofHours(1);
 
   private final MutableClock clock = new MutableClock(T0);
-  private final LineageWriter writer = new LineageWriter(Neo4jExtension.connection());
+  private final LineageWriter writer =
+      new LineageWriter(Neo4jExtension.connection(), List.of(new OpenLineageResultsWriter(clock)));
   private QualityFixture quality = new QualityFixture(Neo4jExtension.connection(), clock).started();
 
   @AfterEach
@@ -98,12 +100,12 @@ class EvaluationIT {
   }
 
   @Test
-  void shouldKeepStateHistoryAndResultsAcrossARestartAndReplayResultsOfUnprocessedEvents() {
+  void shouldKeepStateHistoryAndResultsAcrossARestartIncludingResultsOfAnEventNobodyWasToldAbout() {
     quality.registry.putFromApi(Contracts.parse(Contracts.ORDERS_CONTRACT));
     quality.evaluation.flush();
     clock.set(T0.plusSeconds(60));
     postNative(true, clock.instant());
-    // Committed, but the server "crashed" before the listener's work ran: nobody is told.
+    // Committed, but the server "crashed" before the listeners ran: its results were stored with it all the same.
     writer.write(List.of(Events.complete("run-3", clock.instant(), Contracts.NAMESPACE, Contracts.ORDERS, """
         {"outputStatistics": {"rowCount": 500},
          "dataQualityMetrics": {"rowCount": 500, "columnMetrics": {"customer_id": {"nullCount": 0}}}}

@@ -48,7 +48,7 @@ class ProductMetricsTest {
 
   @Test
   void shouldRemoveAProductsMetersAndBoundHowManyProductsAreGauged() {
-    QualitySettings one = new QualitySettings(Duration.ofSeconds(15), Duration.ofMinutes(15), 1, 50, 1000, 1, 1);
+    QualitySettings one = new QualitySettings(Duration.ofSeconds(15), 1, 50, 1000, 1, 1);
     ProductMetrics metrics = new ProductMetrics(registry, clock, one);
     RegisteredProduct orders = Contracts.registered(Contracts.ORDERS_CONTRACT, T0);
     RegisteredProduct fresh = Contracts.registered(Contracts.FRESHNESS_ONLY, T0);

@@ -17,7 +17,6 @@ import io.watershed.quality.metrics.ProductMetrics;
 import io.watershed.quality.product.ContractDirectorySync;
 import io.watershed.quality.product.DataProductRepository;
 import io.watershed.quality.product.ProductRegistry;
-import io.watershed.quality.results.OpenLineageReplay;
 import io.watershed.quality.results.ResultStore;
 import io.watershed.quality.slo.SloRepository;
 import java.nio.file.Path;
@@ -60,14 +59,14 @@ public final class QualityFixture implements AutoCloseable {
     this.results = new ResultStore(connection, clock);
     this.slo = new SloRepository(connection);
     this.metrics = new ProductMetrics(meters, clock, settings);
-    this.evaluation = new EvaluationService(registry, new ObservationQueries(connection), slo, results, metrics,
+    this.evaluation = new EvaluationService(registry, new ObservationQueries(connection), slo, metrics,
         stateChanges::add, clock);
     evaluationRef[0] = evaluation;
     this.scheduler = new FreshnessScheduler(slo, evaluation, clock, settings);
     this.lineage = new LineageCommittedListener(registry, evaluation);
     this.directory = new ContractDirectorySync(contracts, registry);
     this.lifecycle = new QualityLifecycle(schema, registry,
-        new OpenLineageReplay(connection, results, clock, settings), directory, evaluation, scheduler);
+        directory, evaluation, scheduler);
   }
 
   public QualityFixture(Neo4jConnection connection, MutableClock clock) {

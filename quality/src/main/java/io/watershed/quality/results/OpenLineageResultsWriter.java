@@ -1,0 +1,62 @@
+package io.watershed.quality.results;
+
+import static io.watershed.quality.GraphValues.time;
+
+import io.watershed.graph.write.LineageEvent;
+import io.watershed.graph.write.LineageWriteParticipant;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * Stores the quality results of OpenLineage events (from {@code dataQualityMetrics}, {@code dataQualityAssertions},
+ * {@code outputStatistics} and the run's {@code test} facet) in the ingest writer's transaction, with the events
+ * themselves: an acknowledged event's results are stored too, and a crash cannot keep one without the other.
+ */
+@Singleton
+public class OpenLineageResultsWriter implements LineageWriteParticipant {
+
+  private final Clock clock;
+
+  public OpenLineageResultsWriter(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "QUALITY_RESULTS";
+  }
+
+  @Override
+  public void writeInProcess(Transaction tx, List<LineageEvent> events) {
+    QualityBatch batch = results(events);
+    if (!batch.isEmpty()) {
+      ResultNodes.write(tx, batch, time(clock.instant()));
+    }
+  }
+
+  @Override
+  public void writeOverBolt(Statements statements, List<LineageEvent> events) {
+    QualityBatch batch = results(events);
+    if (!batch.isEmpty()) {
+      ResultStore.write(statements::run, batch, time(clock.instant()));
+    }
+  }
+
+  /** The results the events' quality facets hold. */
+  static QualityBatch results(List<LineageEvent> events) {
+    List<CheckResult> checks = new ArrayList<>();
+    List<MetricObservation> metrics = new ArrayList<>();
+    for (LineageEvent event : events) {
+      FacetedEvent faceted = FacetedEvent.of(event);
+      if (faceted.hasResults()) {
+        QualityBatch batch = OpenLineageResults.convert(faceted);
+        checks.addAll(batch.checks());
+        metrics.addAll(batch.metrics());
+      }
+    }
+    return new QualityBatch(checks, metrics);
+  }
+}
