@@ -8,7 +8,7 @@ import io.watershed.graph.write.LineageEvent;
 import io.watershed.graph.write.LineageWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit. Requests put their events on one queue; a single writer thread takes the first waiting event, drains
- * everything else queued behind it (up to {@code max-transaction-events}, waiting at most
- * {@code max-transaction-wait} for more), and writes them in one transaction. Each event's future completes only
+ * Group commit. Requests put their events on one queue; a single writer thread takes the first waiting event and
+ * what queued behind it or keeps arriving ({@link GroupCommitBatcher}: up to {@code max-transaction-events}, until
+ * arrivals pause for {@code transaction-quiet-period}, at most {@code max-transaction-wait}), and writes them in one
+ * transaction. Each event's future completes only
  * after the transaction holding it has committed, so the HTTP layer answers 2xx only for durable events. While a
  * transaction runs, the next one fills up: the busier the server, the bigger (and cheaper per event) the
  * transactions.
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public class IngestPipeline implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+  /** How often an idle writer looks whether the pipeline was closed. */
+  private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
   private final LineageWriter writer;
   private final IngestMetrics metrics;
@@ -66,28 +69,18 @@ public class IngestPipeline implements AutoCloseable {
 
   /** The writer thread: one transaction at a time, each holding what queued up while the previous one ran. */
   private void writeLoop() {
-    int max = Math.max(1, settings.getMaxTransactionEvents());
-    long waitNanos = settings.getMaxTransactionWait().toNanos();
+    GroupCommitBatcher<Pending> batcher =
+        new GroupCommitBatcher<>(
+            queue,
+            settings.getMaxTransactionEvents(),
+            settings.getMaxTransactionWait(),
+            settings.getTransactionQuietPeriod());
     while (!closed || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        List<Pending> batch = batcher.next(IDLE_POLL, () -> closed);
+        if (!batch.isEmpty()) {
+          commitAndRelease(batch);
         }
-        List<Pending> batch = new ArrayList<>(Math.min(max, 64));
-        batch.add(first);
-        queue.drainTo(batch, max - batch.size());
-        long deadline = System.nanoTime() + waitNanos;
-        while (batch.size() < max && !closed) {
-          long left = deadline - System.nanoTime();
-          Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
-          queue.drainTo(batch, max - batch.size());
-        }
-        commitAndRelease(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -15,6 +15,9 @@ public class IngestSettings {
   /** Longest an event waits for others to share its transaction. */
   private Duration maxTransactionWait = Duration.ofMillis(5);
 
+  /** A transaction stops waiting for more events once none arrived for this long; 0 = wait max-transaction-wait. */
+  private Duration transactionQuietPeriod = Duration.ofMillis(1);
+
   /** Events accepted but not yet committed; beyond it requests get 503 with Retry-After. */
   private int queueCapacity = 50_000;
 
@@ -44,6 +47,14 @@ public class IngestSettings {
 
   public void setMaxTransactionWait(Duration maxTransactionWait) {
     this.maxTransactionWait = maxTransactionWait;
+  }
+
+  public Duration getTransactionQuietPeriod() {
+    return transactionQuietPeriod;
+  }
+
+  public void setTransactionQuietPeriod(Duration transactionQuietPeriod) {
+    this.transactionQuietPeriod = transactionQuietPeriod;
   }
 
   public int getQueueCapacity() {
