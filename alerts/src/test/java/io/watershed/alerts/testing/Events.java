@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.watershed.graph.write.DatasetFacts;
 import io.watershed.graph.write.DatasetFacts.ColumnLineageEdge;
 import io.watershed.graph.write.DatasetFacts.FieldFacts;
+import io.watershed.graph.write.EventPayload;
 import io.watershed.graph.write.FacetMap;
 import io.watershed.graph.write.JobFacts;
 import io.watershed.graph.write.LineageEvent;
@@ -91,7 +92,7 @@ public final class Events {
           (namespace + job + runId + eventType + time + outputs + inputs).getBytes(StandardCharsets.UTF_8)).toString();
       return new LineageEvent(
           id, EventKind.RUN_EVENT, eventType, time, "https://github.com/OpenLineage/OpenLineage/tree/1.23.0/integration/airflow",
-          "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent", "{}", time,
+          "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent", EventPayload.of("{}"), time,
           new JobFacts(namespace, job, FacetMap.EMPTY, List.of()),
           new RunFacts(runId, facets, null), inputs, outputs, null);
     }

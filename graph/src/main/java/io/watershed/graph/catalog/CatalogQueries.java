@@ -17,6 +17,7 @@ import io.watershed.graph.catalog.Views.RunView;
 import io.watershed.graph.catalog.Views.SymlinkView;
 import io.watershed.graph.lineage.NodeNotFoundException;
 import io.watershed.graph.neo4j.Neo4jConnection;
+import io.watershed.graph.write.EventPayload;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -168,7 +169,7 @@ public class CatalogQueries {
           run(runId);
           return session
               .run(CatalogCypher.RUN_EVENTS, Map.of("runId", runId))
-              .list(r -> parse(r.get("payload").asString()));
+              .list(r -> parse(EventPayload.json(r.get("payload").asObject())));
         });
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * model; the graph module knows nothing of HTTP or of the OpenLineage classes.
  *
  * @param eventId SHA-256 of the event's canonical JSON: the same event sent twice has the same id
- * @param payload the whole event as JSON, kept so nothing sent is lost
+ * @param payload the whole event as JSON (compressed), kept so nothing sent is lost
  */
 public record LineageEvent(
     String eventId,
@@ -18,7 +18,7 @@ public record LineageEvent(
     ZonedDateTime eventTime,
     @Nullable String producer,
     @Nullable String schemaUrl,
-    String payload,
+    EventPayload payload,
     ZonedDateTime receivedAt,
     @Nullable JobFacts job,
     @Nullable RunFacts run,

@@ -153,7 +153,7 @@ final class WriteRows {
     ev.put("jobNamespace", e.job() == null ? null : e.job().namespace());
     ev.put("jobName", e.job() == null ? null : e.job().name());
     ev.put("receivedAt", e.receivedAt());
-    ev.put("payload", e.payload());
+    ev.put("payload", e.payload().stored());
     events.put(e.eventId(), ev);
   }
 

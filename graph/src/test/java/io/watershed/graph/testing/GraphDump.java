@@ -42,6 +42,8 @@ public final class GraphDump {
   private static String sorted(Value map) {
     java.util.TreeMap<String, Object> props = new java.util.TreeMap<>(map.asMap());
     props.remove("receivedAt");
+    // Arrays (compressed event payloads) by content, not by identity.
+    props.replaceAll((k, v) -> v instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : v);
     return props.toString();
   }
 }

@@ -62,7 +62,7 @@ class CoreApiWriterIT {
             List.of());
     LineageEvent event =
         new LineageEvent(
-            "e1", EventKind.DATASET_EVENT, null, T0, "test", null, "{}", T0, null, null, List.of(), List.of(), dataset);
+            "e1", EventKind.DATASET_EVENT, null, T0, "test", null, EventPayload.of("{}"), T0, null, null, List.of(), List.of(), dataset);
     WriteRows rows = WriteRows.of(List.of(event));
     Thread writer = Thread.currentThread();
     CountDownLatch created = new CountDownLatch(1);

@@ -108,7 +108,7 @@ class LineageWriterIT {
         time,
         "test",
         null,
-        "{}",
+        EventPayload.of("{}"),
         T0,
         null,
         null,
@@ -176,6 +176,6 @@ class LineageWriterIT {
                 Map.of("nominalTime", Map.of("nominalStartTime", T0))),
             new RunFacts.ParentRef("airflow", "etl", "0190a7f2-0000-7000-8000-0000000000ff"));
     return new LineageEvent(
-        id, EventKind.RUN_EVENT, type, time, "test", null, "{\"id\":\"" + id + "\"}", T0, job, run, inputs, outputs, null);
+        id, EventKind.RUN_EVENT, type, time, "test", null, EventPayload.of("{\"id\":\"" + id + "\"}"), T0, job, run, inputs, outputs, null);
   }
 }

@@ -259,7 +259,7 @@ class WriteConvergenceIT {
             List.of(),
             List.of(),
             List.of(edges));
-    return new LineageEvent(id, EventKind.DATASET_EVENT, null, time, "test", null, "{}", T0, null, null, List.of(), List.of(), out);
+    return new LineageEvent(id, EventKind.DATASET_EVENT, null, time, "test", null, EventPayload.of("{}"), T0, null, null, List.of(), List.of(), out);
   }
 
   private static ColumnLineageEdge edge(String field, String inName, String inField) {
@@ -278,7 +278,7 @@ class WriteConvergenceIT {
             List.of(),
             List.of(new OwnerRef("team:" + doc, "OWNER")),
             List.of());
-    return new LineageEvent(id, EventKind.DATASET_EVENT, null, time, "test", null, "{\"id\":\"" + id + "\"}", T0, null, null, List.of(), List.of(), d);
+    return new LineageEvent(id, EventKind.DATASET_EVENT, null, time, "test", null, EventPayload.of("{\"id\":\"" + id + "\"}"), T0, null, null, List.of(), List.of(), d);
   }
 
   private static LineageEvent runEvent(
@@ -296,7 +296,7 @@ class WriteConvergenceIT {
             facets("nominalTime", "{\"nominalStartTime\":\"" + time + "\"}", Map.of("nominalStartTime", time)),
             new RunFacts.ParentRef("airflow", "dag", parentRun));
     return new LineageEvent(
-        id, EventKind.RUN_EVENT, type, time, "test", null, "{\"id\":\"" + id + "\"}", T0, job, run, inputs, outputs, null);
+        id, EventKind.RUN_EVENT, type, time, "test", null, EventPayload.of("{\"id\":\"" + id + "\"}"), T0, job, run, inputs, outputs, null);
   }
 
   private static FacetMap facets(String key, String json, Map<String, Object> derived) {

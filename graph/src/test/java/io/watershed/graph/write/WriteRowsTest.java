@@ -81,6 +81,6 @@ class WriteRowsTest {
             List.of(),
             List.of());
     return new LineageEvent(
-        id, EventKind.DATASET_EVENT, null, time, "test", null, "{}", T0, null, null, List.of(), List.of(), d);
+        id, EventKind.DATASET_EVENT, null, time, "test", null, EventPayload.of("{}"), T0, null, null, List.of(), List.of(), d);
   }
 }

@@ -8,6 +8,7 @@ import io.watershed.graph.write.DatasetFacts;
 import io.watershed.graph.write.DatasetFacts.ColumnLineageEdge;
 import io.watershed.graph.write.DatasetFacts.FieldFacts;
 import io.watershed.graph.write.DatasetFacts.SymlinkRef;
+import io.watershed.graph.write.EventPayload;
 import io.watershed.graph.write.FacetMap;
 import io.watershed.graph.write.JobFacts;
 import io.watershed.graph.write.LineageEvent;
@@ -53,7 +54,7 @@ final class EventMapper {
           utc(ds.getEventTime()),
           ds.getProducer() == null ? null : ds.getProducer().toString(),
           textOrNull(event.get("schemaURL")),
-          text.event(event),
+          EventPayload.of(text.event(event)),
           receivedAt,
           null,
           null,
@@ -72,7 +73,7 @@ final class EventMapper {
           utc(job.getEventTime()),
           job.getProducer() == null ? null : job.getProducer().toString(),
           textOrNull(event.get("schemaURL")),
-          text.event(event),
+          EventPayload.of(text.event(event)),
           receivedAt,
           jobFacts,
           null,
@@ -101,7 +102,7 @@ final class EventMapper {
         utc(run.getEventTime()),
         run.getProducer() == null ? null : run.getProducer().toString(),
         textOrNull(event.get("schemaURL")),
-        text.event(event),
+        EventPayload.of(text.event(event)),
         receivedAt,
         job,
         runFacts,

@@ -80,7 +80,7 @@ class StoredJsonTest {
   }
 
   private static void assertStoredAsWritten(SoftAssertions softly, String source, JsonNode event, LineageEvent e) {
-    softly.assertThat(e.payload()).as(source + " payload").isEqualTo(written(event));
+    softly.assertThat(e.payload().json()).as(source + " payload").isEqualTo(written(event));
     if (e.job() != null) {
       softly.assertThat(e.job().facets().json()).as(source + " job").isEqualTo(facets(event.get("job").get("facets")));
     }

@@ -3,6 +3,7 @@ package io.watershed.quality.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watershed.graph.write.DatasetFacts;
+import io.watershed.graph.write.EventPayload;
 import io.watershed.graph.write.FacetMap;
 import io.watershed.graph.write.JobFacts;
 import io.watershed.graph.write.LineageEvent;
@@ -34,7 +35,7 @@ public final class Events {
         null, List.of(), List.of(), List.of());
     ZonedDateTime at = time.atZone(ZoneOffset.UTC);
     return new LineageEvent("event-" + runId, LineageEvent.EventKind.RUN_EVENT, "COMPLETE", at,
-        "https://example.com/etl", null, payload, at,
+        "https://example.com/etl", null, EventPayload.of(payload), at,
         new JobFacts("etl", "load_orders", FacetMap.EMPTY, List.of()),
         new RunFacts(runId, FacetMap.EMPTY, null), List.of(), List.of(output), null);
   }

@@ -137,7 +137,13 @@ class LineageApiIT implements SharedNeo4jTest {
     JsonNode runs = http.get("/api/v1/namespaces/airflow/jobs/BQ.copy/runs").json();
     assertThat(runs.get("runs").get(0).get("state").asText()).isEqualTo("COMPLETED");
     String runId = runs.get("runs").get(0).get("id").asText();
-    assertThat(http.get("/api/v1/runs/" + runId + "/events").json().get("events")).hasSize(2);
+    JsonNode events = http.get("/api/v1/runs/" + runId + "/events").json().get("events");
+    assertThat(events).hasSize(2);
+    assertThat(events.findValuesAsText("eventType")).containsExactly("START", "COMPLETE");
+    assertThat(events).allSatisfy(e -> {
+      assertThat(e.get("run").get("runId").asText()).isEqualTo(runId);
+      assertThat(e.get("job").get("name").asText()).isEqualTo("BQ.copy");
+    });
   }
 
   private JsonNode lineage(String nodeId, String direction, int depth) {
