@@ -43,8 +43,9 @@ public class ChangeDetector {
 
   /**
    * The latest schema seen per dataset (by event time). A version whose schema equals it, and that is newer, cannot
-   * be a schema change, so the graph is not asked for its previous version: that lookup reads the dataset's
-   * version history and was most of the alert engine's cost under load (docs/benchmarks.md, finding 7).
+   * be a schema change, nor can an older one, so the graph is not asked for its previous version: that lookup reads
+   * the dataset's version history and was most of the alert engine's cost under load (docs/benchmarks.md, finding 7
+   * and the L-runs).
    */
   private final Map<String, SeenSchema> latestSchemas =
       new LinkedHashMap<>(1024, 0.75f, true) {
@@ -60,15 +61,21 @@ public class ChangeDetector {
 
   private record SeenSchema(ZonedDateTime at, String schema) {}
 
-  /** True when {@code schema} at {@code at} may change the dataset's schema; remembers the latest schema seen. */
+  /**
+   * True when {@code schema} at {@code at} may change the dataset's schema; remembers the latest schema seen. Only a
+   * dataset's latest version is compared with its predecessor ({@link #schemaChanges}), so an event older than the
+   * latest one seen cannot show a change: its version is an earlier one (superseded), or the same one (a START that
+   * arrives after its run's COMPLETE), whose latest schema was looked at when the later event came. A tie in time
+   * with another schema is left to the graph.
+   */
   private synchronized boolean mayChangeSchema(DatasetFacts d, ZonedDateTime at) {
     String key = d.namespace() + '\u0000' + d.name();
     SeenSchema seen = latestSchemas.get(key);
-    boolean unchanged = seen != null && seen.at().isBefore(at) && seen.schema().equals(d.schemaJson());
     if (seen == null || seen.at().isBefore(at)) {
       latestSchemas.put(key, new SeenSchema(at, d.schemaJson()));
+      return seen == null || !seen.schema().equals(d.schemaJson());
     }
-    return !unchanged;
+    return seen.at().isEqual(at) && !seen.schema().equals(d.schemaJson());
   }
 
   /** What one batch of events showed. */

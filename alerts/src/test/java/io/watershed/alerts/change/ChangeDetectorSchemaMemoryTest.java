@@ -27,7 +27,7 @@ class ChangeDetectorSchemaMemoryTest {
           });
 
   @Test
-  void shouldLookUpOnlyNewOrChangedOrOlderSchemas() {
+  void shouldLookUpOnlyNewOrChangedSchemas() {
     detector.detect(List.of(orders("r1", T0, "id:INT64", "amount:NUMERIC")));
     assertThat(lookups).as("first schema seen").hasSize(1);
 
@@ -37,8 +37,24 @@ class ChangeDetectorSchemaMemoryTest {
     detector.detect(List.of(orders("r3", T0.plusHours(2), "id:INT64")));
     assertThat(lookups).as("changed schema").hasSize(2);
 
-    detector.detect(List.of(orders("r0", T0.minusHours(1), "id:INT64")));
-    assertThat(lookups).as("an older version, even with the same schema, is compared by the graph").hasSize(3);
+    detector.detect(List.of(orders("r0", T0.minusHours(1), "id:INT64", "amount:NUMERIC", "note:STRING")));
+    assertThat(lookups).as("an older version is superseded, whatever its schema").hasSize(2);
+
+    detector.detect(List.of(orders("r3b", T0.plusHours(2), "id:INT64", "total:NUMERIC")));
+    assertThat(lookups).as("another schema at the same time as the latest: the graph decides").hasSize(3);
+  }
+
+  @Test
+  void shouldNotLookUpAStartThatArrivesAfterItsRunsComplete() {
+    var complete = run("bigquery", "shop.orders_job", "r1", "COMPLETE", T0.plusMinutes(5))
+        .output(dataset("bigquery", "shop.orders").schema("id:INT64")).build();
+    var start = run("bigquery", "shop.orders_job", "r1", "START", T0)
+        .output(dataset("bigquery", "shop.orders").schema("id:INT64")).build();
+
+    detector.detect(List.of(complete, start));
+
+    assertThat(lookups).as("one lookup, for the COMPLETE: the START is the same version, older").hasSize(1);
+    assertThat(lookups.get(0)).hasSize(1);
   }
 
   private static io.watershed.graph.write.LineageEvent orders(String runId, ZonedDateTime at, String... fields) {
