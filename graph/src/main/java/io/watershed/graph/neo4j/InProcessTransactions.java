@@ -1,13 +1,11 @@
 package io.watershed.graph.neo4j;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.neo4j.graphdb.DatabaseShutdownException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
-import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransactionFailureException;
 import org.neo4j.graphdb.TransientFailureException;
@@ -30,17 +28,6 @@ public final class InProcessTransactions {
 
   private InProcessTransactions() {}
 
-  /** Runs Cypher statements in one transaction. */
-  @FunctionalInterface
-  public interface Statements {
-    void run(String cypher, Map<String, Object> parameters);
-  }
-
-  /** Runs Cypher {@code work} in one transaction and commits it; retried as a whole on transient failures. */
-  public static void write(GraphDatabaseService db, Consumer<Statements> work) {
-    writeInTransaction(db, tx -> work.accept((cypher, parameters) -> consume(tx.execute(cypher, parameters))));
-  }
-
   /** Runs {@code work} on one transaction and commits it; retried as a whole on transient failures. */
   public static void writeInTransaction(GraphDatabaseService db, Consumer<Transaction> work) {
     long deadline = System.nanoTime() + MAX_RETRY_TIME.toNanos();
@@ -62,15 +49,6 @@ public final class InProcessTransactions {
         }
         sleep(backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis));
         backoffMillis = Math.min(backoffMillis * 2, 1000);
-      }
-    }
-  }
-
-  private static void consume(Result result) {
-    try (result) {
-      // A write query runs as its result is pulled; pull it all so the statement is done before the next one.
-      while (result.hasNext()) {
-        result.next();
       }
     }
   }

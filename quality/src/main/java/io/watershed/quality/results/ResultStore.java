@@ -4,6 +4,7 @@ import static io.watershed.quality.GraphValues.time;
 
 import io.watershed.graph.neo4j.InProcessTransactions;
 import io.watershed.graph.neo4j.Neo4jConnection;
+import io.watershed.graph.write.LineageWriteParticipant;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ public class ResultStore {
   }
 
   /** Writes {@code batch} with the Cypher statements above, in the caller's transaction ({@code now}: receivedAt). */
-  static void write(InProcessTransactions.Statements tx, QualityBatch batch, Object now) {
+  static void write(LineageWriteParticipant.Statements tx, QualityBatch batch, Object now) {
     if (!batch.checks().isEmpty()) {
       tx.run(CHECKS, Map.of("rows", batch.checks().stream().map(ResultStore::row).toList(), "now", now));
     }
