@@ -12,8 +12,8 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Starts the quality module once the graph schema is up to date, in an order that makes a restart lose nothing:
- * products from the graph, the contract directory, one evaluation of every product
- * (which also rebuilds the gauges), then the freshness scheduler. {@code watershed.quality.enabled=false} keeps all
+ * products from the graph, the contract directory, one evaluation of every product (which also rebuilds the
+ * gauges), then the freshness scheduler. {@code watershed.quality.enabled=false} keeps all
  * of it from starting (a context that only needs the module's configuration).
  */
 @Context

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates products, on ONE thread: requests are coalesced by product (a burst of events for a product causes one
- * evaluation), and each verdict is recorded (state, interval), published when the state changed, and put on the gauges. One thread keeps
- * transitions free of races and Neo4j free of write conflicts between evaluations.
+ * evaluation), and each verdict is recorded (state, interval), published when the state changed, and put on the
+ * gauges. One thread keeps transitions free of races and Neo4j free of write conflicts between evaluations.
  */
 @Singleton
 public class EvaluationService implements ApplicationEventListener<ProductChanged>, AutoCloseable {

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The parts of one OpenLineage event that carry quality results: the quality facets of each dataset and the run's
- * {@code test} facet, as JSON. Made from a committed {@link LineageEvent} (live) or from a stored event's payload
- * (replay at start), so both paths convert results the same way.
+ * {@code test} facet, as JSON. Made from a {@link LineageEvent} as the ingest writer stores it, or from an event's
+ * JSON (a stored payload; the tests read the shared corpus this way), so both convert results the same way.
  *
  * @param side {@code input}, {@code output} or {@code dataset} (a DatasetEvent), per dataset
  */

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.graphdb.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores the quality results of OpenLineage events (from {@code dataQualityMetrics}, {@code dataQualityAssertions},
@@ -17,6 +19,8 @@ import org.neo4j.graphdb.Transaction;
  */
 @Singleton
 public class OpenLineageResultsWriter implements LineageWriteParticipant {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpenLineageResultsWriter.class);
 
   private final Clock clock;
 
@@ -51,10 +55,18 @@ public class OpenLineageResultsWriter implements LineageWriteParticipant {
     List<MetricObservation> metrics = new ArrayList<>();
     for (LineageEvent event : events) {
       FacetedEvent faceted = FacetedEvent.of(event);
-      if (faceted.hasResults()) {
+      if (!faceted.hasResults()) {
+        continue;
+      }
+      try {
         QualityBatch batch = OpenLineageResults.convert(faceted);
         checks.addAll(batch.checks());
         metrics.addAll(batch.metrics());
+      } catch (RuntimeException e) {
+        // A quality facet the conversion cannot read must not cost the event its place in the graph: the event is
+        // valid OpenLineage and is stored; only its results are left out.
+        LOG.warn("Quality facets of event {} could not be read; its results are not stored: {}",
+            event.eventId(), e.toString());
       }
     }
     return new QualityBatch(checks, metrics);
