@@ -23,7 +23,7 @@ class EventPayloadTest {
   }
 
   @Test
-  void shouldStoreFewerBytesThanTheTextForARealisticEvent() {
+  void shouldStoreRepetitiveJsonInAFractionOfItsSize() {
     String repeated = "[" + String.join(",", java.util.Collections.nCopies(20, EVENT)) + "]";
     assertThat(EventPayload.of(repeated).size()).isLessThan(repeated.getBytes(StandardCharsets.UTF_8).length / 4);
   }
